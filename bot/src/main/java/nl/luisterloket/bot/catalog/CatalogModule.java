@@ -1,0 +1,22 @@
+package nl.luisterloket.bot.catalog;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+
+import nl.luisterloket.bot.lifecycle.ManagedService;
+import nl.luisterloket.knowledge.load.KnowledgeBaseReader;
+import nl.luisterloket.knowledge.load.ServiceJsonWriter;
+
+/** The knowledge base in SQLite and the index that follows it. */
+public final class CatalogModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(KnowledgeBaseReader.class).in(Scopes.SINGLETON);
+        bind(ServiceJsonWriter.class).in(Scopes.SINGLETON);
+        bind(ServiceStore.class).in(Scopes.SINGLETON);
+        bind(ServiceCatalog.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(ServiceCatalog.class);
+    }
+}

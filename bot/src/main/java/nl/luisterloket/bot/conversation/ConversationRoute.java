@@ -1,0 +1,36 @@
+package nl.luisterloket.bot.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import jakarta.inject.Inject;
+import nl.luisterloket.bot.channel.IncomingMessage;
+import nl.luisterloket.bot.routing.MessageRoute;
+
+/** The fallback route: whatever a resident sends in a private chat goes to the conversation engine. */
+final class ConversationRoute implements MessageRoute {
+
+    private final ConversationEngine engine;
+
+    @Inject
+    ConversationRoute(ConversationEngine engine) {
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public boolean accepts(Connection transaction, IncomingMessage message) {
+        return message.privateChat();
+    }
+
+    @Override
+    public void handle(Connection transaction, IncomingMessage message) throws SQLException {
+        engine.handle(transaction, message);
+    }
+}

@@ -1,0 +1,23 @@
+package nl.luisterloket.bot.routing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import nl.luisterloket.bot.channel.IncomingMessage;
+
+/**
+ * One feature's claim on incoming messages (worker commands, admin commands, relay during a
+ * case, the resident's conversation). Routes are asked in {@link #priority()} order; the first
+ * that accepts a message handles it.
+ */
+public interface MessageRoute {
+
+    /** Lower is asked first. The resident conversation is the fallback at {@link Integer#MAX_VALUE}. */
+    int priority();
+
+    /** Whether this route takes the message; called inside the message's transaction. */
+    boolean accepts(Connection transaction, IncomingMessage message) throws SQLException;
+
+    /** Handles it inside the message's transaction: state changes and replies (via the outbox). */
+    void handle(Connection transaction, IncomingMessage message) throws SQLException;
+}

@@ -1,0 +1,151 @@
+package nl.luisterloket.bot.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite database: WAL, {@code synchronous=NORMAL}, foreign keys on, a busy timeout, and one
+ * writer path ({@code BEGIN IMMEDIATE}) so that transactions in this process never deadlock.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        requireNonNull(file, "file is null");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot create the data directory for " + file, e);
+        }
+        String url = "jdbc:sqlite:" + file;
+        migrate(url);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            Connection connection = DriverManager.getConnection(url, config.toProperties());
+            connection.setAutoCommit(true);
+            log.debug("Opened database {}", file);
+            return new Database(file, connection);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open the database " + file, e);
+        }
+    }
+
+    private static void migrate(String url) {
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction: all of it is committed, or none of it. Called
+     * again from inside {@code work}, the inner work joins the outer transaction.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        lock.lock();
+        if (lock.getHoldCount() > 1) {
+            try {
+                return work.apply(connection);
+            } catch (SQLException e) {
+                throw new StorageException("database transaction failed", e);
+            } finally {
+                lock.unlock();
+            }
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(e);
+                if (e instanceof SQLException sqlException) {
+                    throw new StorageException("database transaction failed", sqlException);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database transaction failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs read-only {@code work}; it sees a consistent snapshot. */
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StorageException("database read failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA optimize");
+            }
+            connection.close();
+            log.debug("Closed database {}", file);
+        } catch (SQLException e) {
+            log.warn("Closing the database {} failed", file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package nl.luisterloket.bot.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void emptyDatabaseGetsTheWholeSchemaInWalMode() {
+        try (Database database = Database.open(directory.resolve("data/luisterloket.db"))) {
+            List<String> tables = database.read(connection -> {
+                List<String> names = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+                return names;
+            });
+            String journalMode = database.read(connection -> single(connection.createStatement(), "PRAGMA journal_mode"));
+            String foreignKeys = database.read(connection -> single(connection.createStatement(), "PRAGMA foreign_keys"));
+
+            assertThat(tables).contains("residents", "conversations", "messages", "cases", "workers", "services",
+                    "service_revisions", "audit_log", "channel_offsets", "processed_updates", "outbox");
+            assertThat(journalMode).isEqualTo("wal");
+            assertThat(foreignKeys).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void reopeningAnExistingDatabaseKeepsItsRowsAndMigratesNothingTwice() {
+        Path file = directory.resolve("luisterloket.db");
+        try (Database database = Database.open(file)) {
+            database.inTransaction(connection -> connection.createStatement().executeUpdate(
+                    "INSERT INTO channel_offsets (channel, next_offset) VALUES ('telegram', 42)"));
+        }
+        try (Database database = Database.open(file)) {
+            String offset = database.read(connection -> single(connection.createStatement(),
+                    "SELECT next_offset FROM channel_offsets WHERE channel = 'telegram'"));
+            String migrations = database.read(connection -> single(connection.createStatement(),
+                    "SELECT count(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'"));
+
+            assertThat(offset).isEqualTo("42");
+            assertThat(migrations).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void failedTransactionLeavesNothingBehind() {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            assertThatThrownBy(() -> database.inTransaction(connection -> {
+                connection.createStatement().executeUpdate("INSERT INTO channel_offsets (channel, next_offset) VALUES ('a', 1)");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+
+            String count = database.read(connection -> single(connection.createStatement(), "SELECT count(*) FROM channel_offsets"));
+            assertThat(count).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void innerTransactionJoinsTheOuterOne() {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            assertThatThrownBy(() -> database.inTransaction(outer -> {
+                database.inTransaction(inner -> inner.createStatement().executeUpdate(
+                        "INSERT INTO channel_offsets (channel, next_offset) VALUES ('inner', 1)"));
+                throw new IllegalStateException("outer fails");
+            })).hasMessage("outer fails");
+
+            String count = database.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM channel_offsets")) {
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return row.getString(1);
+                    }
+                }
+            });
+            assertThat(count).isEqualTo("0");
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws java.sql.SQLException {
+        try (statement; ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
