@@ -13,6 +13,7 @@ import nl.luisterloket.bot.catalog.CatalogModule;
 import nl.luisterloket.bot.config.ConfigModule;
 import nl.luisterloket.bot.config.LuisterloketConfig;
 import nl.luisterloket.bot.conversation.ConversationModule;
+import nl.luisterloket.bot.handover.HandoverModule;
 import nl.luisterloket.bot.routing.RoutingModule;
 import nl.luisterloket.bot.storage.StorageModule;
 import nl.luisterloket.knowledge.KnowledgeModule;
@@ -36,6 +37,7 @@ public final class Application {
                 new KnowledgeModule(),
                 new CatalogModule(),
                 new RoutingModule(),
-                new ConversationModule());
+                new ConversationModule(),
+                new HandoverModule());
     }
 }
