@@ -7,6 +7,7 @@ import java.time.Clock;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 
+import nl.luisterloket.bot.access.AccessSettings;
 import nl.luisterloket.bot.catalog.KnowledgeBaseSettings;
 import nl.luisterloket.bot.conversation.ConversationSettings;
 import nl.luisterloket.bot.handover.HandoverSettings;
@@ -38,6 +39,7 @@ public final class ConfigModule extends AbstractModule {
         bind(ConversationSettings.class).toInstance(config.conversation());
         bind(HandoverSettings.class).toInstance(config.handover());
         bind(PrivacySettings.class).toInstance(config.privacy());
+        bind(AccessSettings.class).toInstance(config.access());
         Multibinder.newSetBinder(binder(), ManagedService.class);
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 
+import nl.luisterloket.bot.access.AccessSettings;
 import nl.luisterloket.bot.catalog.KnowledgeBaseSettings;
 import nl.luisterloket.bot.conversation.ConversationSettings;
 import nl.luisterloket.bot.handover.HandoverSettings;
@@ -27,7 +28,8 @@ public record LuisterloketConfig(
         HttpSettings http,
         ConversationSettings conversation,
         HandoverSettings handover,
-        PrivacySettings privacy) {
+        PrivacySettings privacy,
+        AccessSettings access) {
 
     public static final Set<String> LANGUAGES = Set.of("nl", "en");
 
@@ -45,10 +47,11 @@ public record LuisterloketConfig(
         conversation = conversation == null ? ConversationSettings.defaults() : conversation;
         handover = handover == null ? HandoverSettings.defaults() : handover;
         privacy = privacy == null ? PrivacySettings.defaults() : privacy;
+        access = access == null ? AccessSettings.defaults() : access;
     }
 
     public static LuisterloketConfig defaults() {
-        return new LuisterloketConfig(null, null, null, null, null, null, null, null, null, null);
+        return new LuisterloketConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Path databaseFile() {
