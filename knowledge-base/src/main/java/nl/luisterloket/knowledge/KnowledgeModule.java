@@ -1,14 +1,36 @@
 package nl.luisterloket.knowledge;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+
+import nl.luisterloket.knowledge.analysis.ConfigFiles;
+import nl.luisterloket.knowledge.analysis.TextAnalysis;
+import nl.luisterloket.knowledge.index.ServiceDirectory;
+import nl.luisterloket.knowledge.index.ServiceIndex;
+import nl.luisterloket.knowledge.understanding.MatchingSettings;
+import nl.luisterloket.knowledge.understanding.MessageUnderstander;
+import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
 
 /**
- * Binds the search index and the understanding of messages. Being written in the matcher branch;
- * this version only lets the application compile until it lands (its version wins on merge).
+ * Binds the live service directory (one in-memory index for the process) and the understanding of messages.
+ * The application binds {@link MatchingSettings}. Whoever owns the lifecycle closes the {@link ServiceIndex}.
  */
 public final class KnowledgeModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        requireBinding(MatchingSettings.class);
+        bind(ServiceIndex.class).in(Scopes.SINGLETON);
+        bind(ServiceDirectory.class).to(ServiceIndex.class);
+        bind(MessageUnderstander.class).in(Scopes.SINGLETON);
+        bind(MessageUnderstanding.class).to(MessageUnderstander.class);
+    }
+
+    @Provides
+    @Singleton
+    TextAnalysis textAnalysis(MatchingSettings settings) {
+        return TextAnalysis.load(new ConfigFiles(settings.configDirectory()));
     }
 }

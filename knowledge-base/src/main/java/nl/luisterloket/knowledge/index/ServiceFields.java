@@ -1,0 +1,41 @@
+package nl.luisterloket.knowledge.index;
+
+import java.util.List;
+import java.util.Map;
+
+/** Field names of the service index and how much a match in each counts. */
+final class ServiceFields {
+
+    static final String ID = "id";
+    static final String CATEGORY = "category";
+    static final String AREA = "area";
+    static final String URGENT = "urgent";
+
+    static final String NL_ALL = "nl_all";
+    static final String EN_ALL = "en_all";
+
+    /** Dutch text fields and their boosts: what a resident would call the service weighs most. */
+    static final Map<String, Float> DUTCH_BOOSTS = Map.of(
+            "nl_name", 2.0f,
+            "nl_keywords", 2.0f,
+            "nl_examples", 1.5f,
+            "nl_summary", 1.2f,
+            "nl_description", 0.6f);
+
+    static final Map<String, Float> ENGLISH_BOOSTS = Map.of(
+            "en_name", 2.0f,
+            "en_keywords", 2.0f,
+            "en_examples", 1.5f,
+            "en_summary", 1.2f,
+            "en_description", 0.6f);
+
+    static final List<String> DUTCH_TEXT_FIELDS = List.of("nl_name", "nl_keywords", "nl_examples", "nl_summary", "nl_description");
+    static final List<String> ENGLISH_TEXT_FIELDS = List.of("en_name", "en_keywords", "en_examples", "en_summary", "en_description");
+
+    private ServiceFields() {
+    }
+
+    static boolean isEnglish(String field) {
+        return field.startsWith("en_");
+    }
+}

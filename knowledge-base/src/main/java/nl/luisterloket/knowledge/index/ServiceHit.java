@@ -1,0 +1,19 @@
+package nl.luisterloket.knowledge.index;
+
+import static java.util.Objects.requireNonNull;
+
+import nl.luisterloket.knowledge.model.Service;
+
+/**
+ * A service found for a query.
+ *
+ * @param service  the service (always active)
+ * @param score    Lucene's relevance score (BM25 over the boosted fields); only comparable within one query
+ * @param coverage share of the message's meaning-bearing words (weighted by rarity) the service's texts contain, 0 to 1
+ */
+public record ServiceHit(Service service, float score, double coverage) {
+
+    public ServiceHit {
+        requireNonNull(service, "service is null");
+    }
+}

@@ -1,0 +1,181 @@
+package nl.luisterloket.knowledge.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import nl.luisterloket.knowledge.analysis.TextAnalysis;
+import nl.luisterloket.knowledge.model.Service;
+
+/**
+ * The live, searchable set of services: an in-memory Lucene index with one writer for its whole life and a
+ * {@link SearcherManager} refreshed after every change, so a change is visible to the very next search.
+ * Inactive services are kept (for {@link #find} and {@link #all}) but never indexed, so no search can return them.
+ * Thread-safe: writes are serialised, searches run concurrently.
+ */
+@Singleton
+public final class ServiceIndex implements ServiceDirectory, Closeable {
+
+    private final TextAnalysis analysis;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ServiceSearch search;
+    private final Object writeLock = new Object();
+    private volatile Map<String, Service> services = Map.of();
+
+    @Inject
+    public ServiceIndex(TextAnalysis analysis) {
+        this.analysis = requireNonNull(analysis, "analysis is null");
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer(analysis)));
+            this.searchers = new SearcherManager(writer, new SearcherFactory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the in-memory service index", e);
+        }
+        this.search = new ServiceSearch(analysis);
+    }
+
+    private static Analyzer indexAnalyzer(TextAnalysis analysis) {
+        Map<String, Analyzer> english = new HashMap<>();
+        ServiceFields.ENGLISH_TEXT_FIELDS.forEach(field -> english.put(field, analysis.englishIndex()));
+        english.put(ServiceFields.EN_ALL, analysis.englishIndex());
+        return new PerFieldAnalyzerWrapper(analysis.dutchIndex(), english);
+    }
+
+    @Override
+    public void replaceAll(Collection<Service> replacement) {
+        Map<String, Service> byId = new HashMap<>();
+        replacement.forEach(service -> byId.put(service.id(), service));
+        synchronized (writeLock) {
+            try {
+                writer.deleteAll();
+                for (Service service : byId.values()) {
+                    if (service.active()) {
+                        writer.addDocument(ServiceDocuments.toDocument(service));
+                    }
+                }
+                services = Map.copyOf(byId);
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot index services", e);
+            }
+        }
+    }
+
+    @Override
+    public void upsert(Service service) {
+        requireNonNull(service, "service is null");
+        synchronized (writeLock) {
+            try {
+                Term id = new Term(ServiceFields.ID, service.id());
+                if (service.active()) {
+                    writer.updateDocument(id, ServiceDocuments.toDocument(service));
+                } else {
+                    writer.deleteDocuments(id);
+                }
+                Map<String, Service> changed = new HashMap<>(services);
+                changed.put(service.id(), service);
+                services = Map.copyOf(changed);
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot index service " + service.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public void remove(String id) {
+        requireNonNull(id, "id is null");
+        synchronized (writeLock) {
+            try {
+                writer.deleteDocuments(new Term(ServiceFields.ID, id));
+                Map<String, Service> changed = new HashMap<>(services);
+                changed.remove(id);
+                services = Map.copyOf(changed);
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove service " + id, e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Service> find(String id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    @Override
+    public List<Service> all() {
+        return List.copyOf(new TreeMap<>(services).values());
+    }
+
+    /** Active services matching the query, best first; services serving the query's neighbourhood rank first. */
+    public List<ServiceHit> search(ServiceQuery query) {
+        requireNonNull(query, "query is null");
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return search.run(searcher, query, services);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Active urgent services (112, 113, ...), in id order. */
+    public List<Service> urgentServices() {
+        return services.values().stream().filter(Service::active).filter(Service::urgent)
+                .sorted(Comparator.comparing(Service::id)).toList();
+    }
+
+    /** Every neighbourhood named in the areas of the services, as written there. */
+    public List<String> neighbourhoods() {
+        return services.values().stream().flatMap(service -> service.areas().stream())
+                .filter(area -> !area.equals("*")).distinct().sorted().toList();
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            try {
+                searchers.close();
+                writer.close();
+                directory.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

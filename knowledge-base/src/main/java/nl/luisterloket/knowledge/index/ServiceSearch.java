@@ -1,0 +1,291 @@
+package nl.luisterloket.knowledge.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+
+import nl.luisterloket.knowledge.analysis.TermGroup;
+import nl.luisterloket.knowledge.analysis.TermGroups;
+import nl.luisterloket.knowledge.analysis.TextAnalysis;
+import nl.luisterloket.knowledge.model.Service;
+
+/**
+ * One search over the service index. The resident's text is analysed, never parsed: query syntax in it is plain
+ * text. The query is built term by term from the analysed groups, each group a {@link SynonymQuery} per field so a
+ * word and its synonyms count once; words the index has never seen are corrected to the nearest known word when they
+ * are long enough for a typo to be likely.
+ */
+final class ServiceSearch {
+
+    private static final int MAX_GROUPS = 40;
+    private static final int MIN_TYPO_LENGTH = 5;
+    private static final int TWO_EDITS_LENGTH = 8;
+    private static final float TYPO_WEIGHT = 0.8f;
+    /** A word no service uses still says something about the need; it counts half as much as the rarest known word. */
+    private static final double UNKNOWN_WORD_SHARE = 0.5;
+    /** Among hits at least this close to the best, services serving the resident's neighbourhood come first. */
+    private static final double NEIGHBOURHOOD_RERANK_SHARE = 0.5;
+
+    private final TextAnalysis analysis;
+
+    ServiceSearch(TextAnalysis analysis) {
+        this.analysis = requireNonNull(analysis, "analysis is null");
+    }
+
+    List<ServiceHit> run(IndexSearcher searcher, ServiceQuery query, Map<String, Service> services) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        if (reader.numDocs() == 0 || query.text().isBlank()) {
+            return List.of();
+        }
+        List<TermGroup> dutch = prepare(reader, ServiceFields.NL_ALL,
+                TermGroups.analyze(analysis.dutchQuery(), ServiceFields.NL_ALL, query.text()));
+        List<TermGroup> english = query.english()
+                ? prepare(reader, ServiceFields.EN_ALL, TermGroups.analyze(analysis.englishQuery(), ServiceFields.EN_ALL, query.text()))
+                : List.of();
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        int clauses = addFields(text, dutch, ServiceFields.DUTCH_BOOSTS, 1f)
+                + addFields(text, english, ServiceFields.ENGLISH_BOOSTS, 1f);
+        if (clauses == 0) {
+            return List.of();
+        }
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
+        query.excludedIds().forEach(id -> full.add(new TermQuery(new Term(ServiceFields.ID, id)), BooleanClause.Occur.MUST_NOT));
+        if (!query.categories().isEmpty()) {
+            BooleanQuery.Builder categories = new BooleanQuery.Builder();
+            query.categories().forEach(category ->
+                    categories.add(new TermQuery(new Term(ServiceFields.CATEGORY, category)), BooleanClause.Occur.SHOULD));
+            full.add(categories.build(), BooleanClause.Occur.FILTER);
+        }
+        if (query.urgentOnly()) {
+            full.add(new TermQuery(new Term(ServiceFields.URGENT, "true")), BooleanClause.Occur.FILTER);
+        }
+        TopDocs top = searcher.search(full.build(), Math.max(query.limit() * 3, 20));
+        List<ScoreDoc> found = new ArrayList<>();
+        List<Service> foundServices = new ArrayList<>();
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+            String id = searcher.storedFields().document(scoreDoc.doc).get(ServiceFields.ID);
+            Service service = services.get(id);
+            if (service != null && service.active()) {
+                found.add(scoreDoc);
+                foundServices.add(service);
+            }
+        }
+        double[] coverage = coverage(reader, found, dutch, ServiceFields.NL_ALL);
+        if (!english.isEmpty()) {
+            double[] englishCoverage = coverage(reader, found, english, ServiceFields.EN_ALL);
+            for (int i = 0; i < coverage.length; i++) {
+                coverage[i] = Math.max(coverage[i], englishCoverage[i]);
+            }
+        }
+        List<ServiceHit> hits = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i]));
+        }
+        List<ServiceHit> ordered = neighbourhoodFirst(hits, query.neighbourhood());
+        return ordered.subList(0, Math.min(query.limit(), ordered.size()));
+    }
+
+    private static List<ServiceHit> neighbourhoodFirst(List<ServiceHit> hits, String neighbourhood) {
+        if (neighbourhood == null || hits.isEmpty()) {
+            return hits;
+        }
+        double floor = hits.get(0).score() * NEIGHBOURHOOD_RERANK_SHARE;
+        List<ServiceHit> serving = new ArrayList<>();
+        List<ServiceHit> others = new ArrayList<>();
+        List<ServiceHit> rest = new ArrayList<>();
+        for (ServiceHit hit : hits) {
+            if (hit.score() < floor) {
+                rest.add(hit);
+            } else if (hit.service().serves(neighbourhood)) {
+                serving.add(hit);
+            } else {
+                others.add(hit);
+            }
+        }
+        serving.addAll(others);
+        serving.addAll(rest);
+        return serving;
+    }
+
+    /** Drops repeated words, corrects likely typos, bounds the number of groups. */
+    private static List<TermGroup> prepare(IndexReader reader, String field, List<TermGroup> groups) throws IOException {
+        List<TermGroup> prepared = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TermGroup group : groups) {
+            if (!seen.add(group.primary())) {
+                continue;
+            }
+            TermGroup corrected = group;
+            if (unknown(reader, field, group) && isWord(group.primary()) && group.primary().length() >= MIN_TYPO_LENGTH) {
+                String correction = nearestKnownTerm(reader, field, group.primary());
+                if (correction != null) {
+                    corrected = group.withAlternative(new TermGroup.WeightedTerm(correction, TYPO_WEIGHT));
+                }
+            }
+            prepared.add(corrected);
+            if (prepared.size() == MAX_GROUPS) {
+                break;
+            }
+        }
+        return prepared;
+    }
+
+    private static boolean unknown(IndexReader reader, String field, TermGroup group) throws IOException {
+        for (TermGroup.WeightedTerm term : group.alternatives()) {
+            if (reader.docFreq(new Term(field, term.term())) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWord(String term) {
+        return term.chars().allMatch(Character::isLetter);
+    }
+
+    /** The most used term within one edit (two for long words), or null. */
+    private static String nearestKnownTerm(IndexReader reader, String field, String term) throws IOException {
+        int maxEdits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
+        for (int edits = 1; edits <= maxEdits; edits++) {
+            CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, edits, 1, true);
+            String best = null;
+            int bestFrequency = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum candidates = automaton.getTermsEnum(terms);
+                for (BytesRef candidate = candidates.next(); candidate != null; candidate = candidates.next()) {
+                    if (candidates.docFreq() > bestFrequency) {
+                        bestFrequency = candidates.docFreq();
+                        best = candidate.utf8ToString();
+                    }
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    private static int addFields(BooleanQuery.Builder query, List<TermGroup> groups, Map<String, Float> boosts, float factor) {
+        int clauses = 0;
+        for (Map.Entry<String, Float> field : boosts.entrySet()) {
+            for (TermGroup group : groups) {
+                query.add(new BoostQuery(termGroupQuery(field.getKey(), group), field.getValue() * factor), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses;
+    }
+
+    private static Query termGroupQuery(String field, TermGroup group) {
+        if (group.alternatives().size() == 1) {
+            return new TermQuery(new Term(field, group.primary()));
+        }
+        SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+        group.alternatives().forEach(term -> synonyms.addTerm(new Term(field, term.term()), Math.min(1f, term.weight())));
+        return synonyms.build();
+    }
+
+    /** Per hit: the rarity-weighted share of the message's word groups found in the service's texts. */
+    private static double[] coverage(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field) throws IOException {
+        double[] result = new double[hits.size()];
+        if (groups.isEmpty() || hits.isEmpty()) {
+            return result;
+        }
+        int documents = Math.max(1, reader.numDocs());
+        double rarest = idf(documents, 1);
+        double[] weights = new double[groups.size()];
+        double total = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            double weight = 0;
+            for (TermGroup.WeightedTerm term : groups.get(g).alternatives()) {
+                int docFreq = reader.docFreq(new Term(field, term.term()));
+                if (docFreq > 0) {
+                    weight = Math.max(weight, idf(documents, docFreq));
+                }
+            }
+            if (weight == 0 && isWord(groups.get(g).primary()) && groups.get(g).primary().length() >= 4) {
+                weight = rarest * UNKNOWN_WORD_SHARE;
+            }
+            weights[g] = weight;
+            total += weight;
+        }
+        if (total == 0) {
+            return result;
+        }
+        Integer[] order = new Integer[hits.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Integer.compare(hits.get(a).doc, hits.get(b).doc));
+        double[][] credit = new double[hits.size()][groups.size()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int base = leaf.docBase;
+            int end = base + leaf.reader().maxDoc();
+            for (int g = 0; g < groups.size(); g++) {
+                for (TermGroup.WeightedTerm term : groups.get(g).alternatives()) {
+                    PostingsEnum postings = leaf.reader().postings(new Term(field, term.term()), PostingsEnum.NONE);
+                    if (postings == null) {
+                        continue;
+                    }
+                    for (Integer hit : order) {
+                        int doc = hits.get(hit).doc;
+                        if (doc < base || doc >= end) {
+                            continue;
+                        }
+                        int target = doc - base;
+                        if (postings.docID() < target) {
+                            postings.advance(target);
+                        }
+                        if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) {
+                            break;
+                        }
+                        if (postings.docID() == target) {
+                            credit[hit][g] = Math.max(credit[hit][g], Math.min(1f, term.weight()));
+                        }
+                    }
+                }
+            }
+        }
+        for (int hit = 0; hit < hits.size(); hit++) {
+            double matched = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                matched += credit[hit][g] * weights[g];
+            }
+            result[hit] = matched / total;
+        }
+        return result;
+    }
+
+    private static double idf(int documents, int docFreq) {
+        return Math.log(1 + (documents - docFreq + 0.5) / (docFreq + 0.5));
+    }
+}

@@ -1,0 +1,211 @@
+package nl.luisterloket.knowledge.understanding;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import nl.luisterloket.knowledge.analysis.ConfigFiles;
+import nl.luisterloket.knowledge.index.ServiceHit;
+import nl.luisterloket.knowledge.index.ServiceIndex;
+import nl.luisterloket.knowledge.index.ServiceQuery;
+import nl.luisterloket.knowledge.model.Service;
+
+/**
+ * Understands a resident's message: first what the phrase lists say (crisis, asking for a person, small talk,
+ * frustration, the life domains touched), then what the service index finds, and from both a decision.
+ * Thread-safe; holds no per-conversation state (that comes in through {@link UnderstandingContext}).
+ */
+@Singleton
+public final class MessageUnderstander implements MessageUnderstanding {
+
+    private static final int URGENT_SUGGESTIONS = 3;
+    /** Words left after removing small-talk phrases; more than this and the message is about something. */
+    private static final int SMALLTALK_REMAINDER_WORDS = 1;
+
+    private final ServiceIndex index;
+    private final MatchingSettings settings;
+    private final SignalPhrases phrases;
+
+    @Inject
+    public MessageUnderstander(ServiceIndex index, MatchingSettings settings) {
+        this(index, settings, SignalPhrases.load(new ConfigFiles(settings.configDirectory())));
+    }
+
+    MessageUnderstander(ServiceIndex index, MatchingSettings settings, SignalPhrases phrases) {
+        this.index = requireNonNull(index, "index is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.phrases = requireNonNull(phrases, "phrases is null");
+    }
+
+    @Override
+    public Understanding understand(String text, UnderstandingContext context) {
+        requireNonNull(text, "text is null");
+        requireNonNull(context, "context is null");
+        String normalized = TextNormalizer.normalize(text);
+        String guessed = LanguageGuess.of(normalized);
+        String language = guessed != null ? guessed : context.language() != null ? context.language() : "nl";
+        String named = neighbourhoodNamed(normalized);
+        String neighbourhood = named != null ? named : context.neighbourhood();
+        Set<Signal> signals = signals(normalized);
+        Set<String> domains = domains(normalized);
+
+        if (normalized.isEmpty()) {
+            return new Understanding(Decision.NO_MATCH, List.of(), domains, List.of(), language, signals, named);
+        }
+        if (signals.contains(Signal.CRISIS)) {
+            return new Understanding(Decision.CRISIS, crisisSuggestions(text, language, neighbourhood, context), domains,
+                    List.of(), language, signals, named);
+        }
+        if (signals.contains(Signal.ASKS_FOR_PERSON)) {
+            return new Understanding(Decision.ESCALATE, List.of(), domains, List.of(), language, signals, named);
+        }
+        if (isOnlySmalltalk(normalized, signals)) {
+            return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
+        }
+        List<ServiceHit> hits = search(text, language, neighbourhood, context, false, settings.maxSuggestions());
+        List<Suggestion> suggestions = suggestions(hits);
+        Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
+        allDomains.addAll(domains);
+        if (LifeAreas.count(allDomains) >= settings.complexDomains()) {
+            Set<Signal> withComplex = EnumSet.of(Signal.COMPLEX);
+            withComplex.addAll(signals);
+            return new Understanding(Decision.ESCALATE, suggestions, domains, List.of(), language, withComplex, named);
+        }
+        double confidence = suggestions.isEmpty() ? 0 : suggestions.get(0).confidence();
+        if (confidence >= settings.answerThreshold()) {
+            return new Understanding(Decision.ANSWER, suggestions, domains, List.of(), language, signals, named);
+        }
+        if (confidence >= settings.clarifyThreshold()) {
+            return new Understanding(Decision.CLARIFY, suggestions, domains, clarifyOptions(hits), language, signals, named);
+        }
+        return new Understanding(Decision.NO_MATCH, List.of(), domains, List.of(), language, signals, named);
+    }
+
+    private Set<Signal> signals(String normalized) {
+        Set<Signal> signals = EnumSet.noneOf(Signal.class);
+        String withoutIdioms = phrases.crisisIdioms().remove(normalized);
+        if (phrases.crisis().matches(withoutIdioms)) {
+            signals.add(Signal.CRISIS);
+        }
+        if (phrases.asksForPerson().matches(normalized)) {
+            signals.add(Signal.ASKS_FOR_PERSON);
+        }
+        if (phrases.frustration().matches(normalized)) {
+            signals.add(Signal.FRUSTRATION);
+        }
+        if (phrases.greeting().matches(normalized)) {
+            signals.add(Signal.GREETING);
+        }
+        if (phrases.thanks().matches(normalized)) {
+            signals.add(Signal.THANKS);
+        }
+        if (phrases.goodbye().matches(normalized)) {
+            signals.add(Signal.GOODBYE);
+        }
+        if (phrases.whoAreYou().matches(normalized)) {
+            signals.add(Signal.WHO_ARE_YOU);
+        }
+        if (phrases.chitchat().matches(normalized)) {
+            signals.add(Signal.CHITCHAT);
+        }
+        return signals;
+    }
+
+    private boolean isOnlySmalltalk(String normalized, Set<Signal> signals) {
+        if (!(signals.contains(Signal.GREETING) || signals.contains(Signal.THANKS) || signals.contains(Signal.GOODBYE)
+                || signals.contains(Signal.WHO_ARE_YOU) || signals.contains(Signal.CHITCHAT))) {
+            return false;
+        }
+        String rest = normalized;
+        for (PhraseList list : List.of(phrases.greeting(), phrases.thanks(), phrases.goodbye(), phrases.whoAreYou(), phrases.chitchat())) {
+            rest = list.remove(rest);
+        }
+        long meaningful = Arrays.stream(rest.strip().split("\\s+"))
+                .filter(word -> !word.isEmpty() && !LanguageGuess.isFiller(word)).count();
+        return meaningful <= SMALLTALK_REMAINDER_WORDS;
+    }
+
+    private Set<String> domains(String normalized) {
+        Set<String> found = new LinkedHashSet<>();
+        String withoutIdioms = phrases.crisisIdioms().remove(normalized);
+        phrases.domains().forEach((domain, list) -> {
+            if (list.matches(withoutIdioms)) {
+                found.add(domain);
+            }
+        });
+        return found;
+    }
+
+    private String neighbourhoodNamed(String normalized) {
+        String padded = " " + normalized + " ";
+        for (String area : index.neighbourhoods()) {
+            if (padded.contains(" " + TextNormalizer.normalize(area) + " ")) {
+                return area;
+            }
+        }
+        return null;
+    }
+
+    private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,
+            boolean urgentOnly, int limit) {
+        return index.search(new ServiceQuery(text, "en".equals(language), neighbourhood, context.excludedServiceIds(),
+                context.categoryFilter(), urgentOnly, limit));
+    }
+
+    private static List<Suggestion> suggestions(List<ServiceHit> hits) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        double first = ConfidenceCalibration.confidence(hits, 0);
+        for (int i = 0; i < hits.size(); i++) {
+            double confidence = Math.min(first, ConfidenceCalibration.confidence(hits, i));
+            suggestions.add(new Suggestion(hits.get(i).service(), confidence));
+        }
+        return suggestions;
+    }
+
+    /** Urgent services that fit the message first (then any other urgent line), then the other services found. */
+    private List<Suggestion> crisisSuggestions(String text, String language, String neighbourhood, UnderstandingContext context) {
+        UnderstandingContext unfiltered = new UnderstandingContext(context.language(), context.neighbourhood(), Set.of(), Set.of(),
+                context.domainsSoFar());
+        Map<String, Suggestion> ordered = new LinkedHashMap<>();
+        List<ServiceHit> urgent = search(text, language, neighbourhood, unfiltered, true, URGENT_SUGGESTIONS);
+        for (ServiceHit hit : urgent) {
+            ordered.put(hit.service().id(), new Suggestion(hit.service(), 1.0));
+        }
+        if (ordered.isEmpty()) {
+            for (Service service : index.urgentServices()) {
+                if (ordered.size() < URGENT_SUGGESTIONS) {
+                    ordered.put(service.id(), new Suggestion(service, 1.0));
+                }
+            }
+        }
+        for (Suggestion suggestion : suggestions(search(text, language, neighbourhood, context, false, settings.maxSuggestions()))) {
+            if (ordered.size() >= settings.maxSuggestions() + URGENT_SUGGESTIONS) {
+                break;
+            }
+            ordered.putIfAbsent(suggestion.service().id(), suggestion);
+        }
+        return List.copyOf(ordered.values());
+    }
+
+    private static List<String> clarifyOptions(List<ServiceHit> hits) {
+        Set<String> categories = new LinkedHashSet<>();
+        for (ServiceHit hit : hits) {
+            categories.add(hit.service().mainCategory().toLowerCase(Locale.ROOT));
+            if (categories.size() == 4) {
+                break;
+            }
+        }
+        return categories.size() >= 2 ? List.copyOf(categories) : List.of();
+    }
+}

@@ -1,0 +1,129 @@
+package nl.luisterloket.knowledge.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import nl.luisterloket.knowledge.TestFiles;
+import nl.luisterloket.knowledge.TestServices;
+import nl.luisterloket.knowledge.analysis.ConfigFiles;
+import nl.luisterloket.knowledge.analysis.TextAnalysis;
+import nl.luisterloket.knowledge.model.Service;
+
+class ServiceIndexTest {
+
+    private final ServiceIndex index = new ServiceIndex(TextAnalysis.load(new ConfigFiles(TestFiles.configDirectory())));
+
+    ServiceIndexTest() {
+        index.replaceAll(TestServices.city());
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private List<String> ids(String text) {
+        return index.search(ServiceQuery.of(text, false, 5)).stream().map(hit -> hit.service().id()).toList();
+    }
+
+    @Test
+    void compoundInTheMessageMeetsItsPartsInTheService() {
+        index.upsert(TestServices.service("parts", "Achterstand", "Hulp bij achterstand met de huur.", List.of("wonen"), List.of()));
+
+        assertThat(ids("ik heb een huurachterstand")).contains("parts", "huurloket");
+    }
+
+    @Test
+    void partsInTheMessageMeetTheCompoundInTheService() {
+        assertThat(ids("achterstand met de huur")).first().isEqualTo("huurloket");
+    }
+
+    @Test
+    void residentsWordsFindTheServicesWordsThroughSynonyms() {
+        assertThat(ids("mijn huisbaas doet moeilijk")).first().isEqualTo("huurloket");
+        assertThat(ids("ik heb geen poen voor boodschappen")).first().isEqualTo("voedselbank");
+    }
+
+    @Test
+    void typosInLongerWordsAreForgiven() {
+        assertThat(ids("de deurwaader stond voor de deur")).first().isEqualTo("schuldhulp");
+        assertThat(ids("ik heb huurachterstant")).first().isEqualTo("huurloket");
+    }
+
+    @Test
+    void englishMessagesFindEnglishTexts() {
+        assertThat(index.search(ServiceQuery.of("Where can I learn Dutch?", true, 3)))
+                .first().extracting(hit -> hit.service().id()).isEqualTo("taalhuis");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"(*~ AND/OR\\", "schulden AND NOT huur", "title:schulden", "*", "~", "[a TO z]", "\"", "((((", "🙂🙂", "مرحبا"})
+    void querySyntaxIsPlainText(String text) {
+        assertThatCode(() -> index.search(ServiceQuery.of(text, false, 5))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void operatorsInTheTextAreWordsNotOperators() {
+        assertThat(ids("schulden AND NOT huur")).contains("schuldhulp");
+    }
+
+    @Test
+    void aVeryLongMessageIsSearchedQuickly() {
+        String text = "ik heb schulden en ".repeat(400);
+
+        assertThat(ids(text)).first().isEqualTo("schuldhulp");
+    }
+
+    @Test
+    void inactiveServicesAreNeverReturned() {
+        assertThat(ids("gratis eten voedselpakket")).contains("voedselbank").doesNotContain("oude-voedselbank");
+        assertThat(index.find("oude-voedselbank")).isPresent();
+    }
+
+    @Test
+    void aServiceTurnedInactiveDisappearsFromTheNextSearch() {
+        Service voedselbank = index.find("voedselbank").orElseThrow();
+
+        index.upsert(TestServices.inactive(voedselbank));
+
+        assertThat(ids("gratis eten voedselpakket")).doesNotContain("voedselbank", "oude-voedselbank");
+    }
+
+    @Test
+    void changesAreVisibleToTheNextSearch() {
+        index.upsert(TestServices.service("fietsenmaker", "Fietsenmaker", "Repareert je fiets gratis.", List.of("buurt"), List.of("fiets")));
+        assertThat(ids("mijn fiets is kapot")).first().isEqualTo("fietsenmaker");
+
+        index.remove("fietsenmaker");
+        assertThat(ids("mijn fiets is kapot")).doesNotContain("fietsenmaker");
+    }
+
+    @Test
+    void servicesServingTheNeighbourhoodRankFirst() {
+        for (String neighbourhood : List.of("Noordwijk", "Zuidwijk")) {
+            List<ServiceHit> hits = index.search(new ServiceQuery("buurthuis koffie", false, neighbourhood, Set.of(), Set.of(), false, 5));
+            assertThat(hits.get(0).service().serves(neighbourhood)).isTrue();
+        }
+    }
+
+    @Test
+    void excludedServicesAndCategoryFiltersAreHonoured() {
+        assertThat(index.search(new ServiceQuery("gratis eten geen geld schulden", false, null, Set.of("voedselbank"), Set.of(), false, 5)))
+                .extracting(hit -> hit.service().id()).doesNotContain("voedselbank");
+        assertThat(index.search(new ServiceQuery("gratis eten geen geld schulden", false, null, Set.of(), Set.of("eten"), false, 5)))
+                .extracting(hit -> hit.service().id()).containsExactly("voedselbank");
+    }
+
+    @Test
+    void allListsEveryServiceInIdOrderActiveOrNot() {
+        assertThat(index.all()).extracting(Service::id).isSorted().contains("oude-voedselbank", "voedselbank");
+    }
+}

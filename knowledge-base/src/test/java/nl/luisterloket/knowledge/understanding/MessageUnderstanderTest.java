@@ -1,0 +1,177 @@
+package nl.luisterloket.knowledge.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import nl.luisterloket.knowledge.TestFiles;
+import nl.luisterloket.knowledge.TestServices;
+import nl.luisterloket.knowledge.analysis.ConfigFiles;
+import nl.luisterloket.knowledge.analysis.TextAnalysis;
+import nl.luisterloket.knowledge.index.ServiceIndex;
+import nl.luisterloket.knowledge.model.Service;
+
+class MessageUnderstanderTest {
+
+    private final ServiceIndex index = new ServiceIndex(TextAnalysis.load(new ConfigFiles(TestFiles.configDirectory())));
+    private final MessageUnderstanding understanding;
+
+    MessageUnderstanderTest() {
+        index.replaceAll(TestServices.city());
+        understanding = new MessageUnderstander(index, new MatchingSettings(0.5, 0.3, TestFiles.configDirectory()));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private Understanding understand(String text) {
+        return understanding.understand(text, UnderstandingContext.FIRST_MESSAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ik zie het echt niet meer zitten",
+            "ik wil er niet meer zijn",
+            "ik wil niet meer leven, het heeft geen zin",
+            "I want to kill myself",
+            "hij slaat me nu en ik ben bang",
+            "mijn buurman ligt op de grond en ademt niet"})
+    void dangerNowIsACrisisWithUrgentServicesFirst(String text) {
+        Understanding understood = understand(text);
+
+        assertThat(understood.decision()).isEqualTo(Decision.CRISIS);
+        assertThat(understood.signals()).contains(Signal.CRISIS);
+        assertThat(understood.suggestions()).isNotEmpty();
+        assertThat(understood.suggestions().get(0).service().urgent()).isTrue();
+    }
+
+    @Test
+    void suicidalThoughtsBringTheSuicideLineFirst() {
+        assertThat(understand("ik wil dood, ik denk steeds aan zelfmoord").suggestions().get(0).service().id()).isEqualTo("lijn-113");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ik ga dood van de honger, is er iets te eten?",
+            "ik ben doodmoe van al die rekeningen",
+            "ik verveel me dood sinds mijn pensioen",
+            "ik schrik me dood van die aanmaning",
+            "this heat is killing me",
+            "mijn neef heeft vorig jaar zelfmoord gepleegd, is er hulp voor de familie"})
+    void idiomsAndPastEventsAreNoCrisis(String text) {
+        assertThat(understand(text).decision()).isNotEqualTo(Decision.CRISIS);
+    }
+
+    @Test
+    void aPressingPracticalNeedIsAnAnswerNotACrisis() {
+        Understanding understood = understand("ik heb deze week geen geld voor eten");
+
+        assertThat(understood.decision()).isEqualTo(Decision.ANSWER);
+        assertThat(understood.suggestions().get(0).service().id()).isEqualTo("voedselbank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kan ik met een echt mens praten", "bel me aub terug", "Can I speak to a real person please?",
+            "ik wil iemand van jullie spreken, niet met een computer"})
+    void askingForAPersonEscalates(String text) {
+        assertThat(understand(text).decision()).isEqualTo(Decision.ESCALATE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hoi", "hallo, hoe gaat het met je?", "dankjewel voor je hulp!!", "thanks, bye", "wie ben jij eigenlijk", "salam aleikum"})
+    void smallTalkGetsAFriendlyAnswer(String text) {
+        Understanding understood = understand(text);
+
+        assertThat(understood.decision()).isEqualTo(Decision.SMALLTALK);
+        assertThat(understood.suggestions()).isEmpty();
+    }
+
+    @Test
+    void aGreetingWithAQuestionIsAboutTheQuestion() {
+        assertThat(understand("hoi, ik heb schulden en de deurwaarder komt").decision()).isEqualTo(Decision.ANSWER);
+    }
+
+    @Test
+    void threeLifeDomainsAtOnceEscalateWithTheServicesFound() {
+        Understanding understood = understand("ik heb schulden, mijn uitkering is gestopt en ik ben depressief");
+
+        assertThat(understood.decision()).isEqualTo(Decision.ESCALATE);
+        assertThat(understood.signals()).contains(Signal.COMPLEX);
+        assertThat(understood.suggestions()).isNotEmpty();
+    }
+
+    @Test
+    void domainsEarlierInTheConversationCountTowardComplex() {
+        UnderstandingContext context = new UnderstandingContext("nl", null, Set.of(), Set.of(), Set.of("wonen", "psychische-gezondheid"));
+
+        assertThat(understanding.understand("ik heb ook nog schulden", context).decision()).isEqualTo(Decision.ESCALATE);
+    }
+
+    @Test
+    void nothingFittingIsSaidHonestly() {
+        Understanding understood = understand("hoe laat gaat de bioscoop open op zondag");
+
+        assertThat(understood.decision()).isEqualTo(Decision.NO_MATCH);
+        assertThat(understood.suggestions()).isEmpty();
+    }
+
+    @Test
+    void confidenceIsCalibratedBetweenZeroAndOne() {
+        Understanding understood = understand("ik heb schulden en de deurwaarder stuurt aanmaningen");
+
+        assertThat(understood.confidence()).isBetween(0.5, 1.0);
+        assertThat(understood.suggestions()).allSatisfy(suggestion -> assertThat(suggestion.confidence()).isBetween(0.0, understood.confidence()));
+    }
+
+    @Test
+    void aNeighbourhoodNamedInTheMessageIsNoticedAndServedFirst() {
+        Understanding understood = understand("ik woon in zuidwijk, is er een buurthuis met koffie");
+
+        assertThat(understood.neighbourhood()).isEqualTo("Zuidwijk");
+        assertThat(understood.suggestions().get(0).service().id()).isEqualTo("buurthuis-zuid");
+    }
+
+    @Test
+    void theContextsNeighbourhoodRanksItsServicesFirst() {
+        UnderstandingContext context = new UnderstandingContext("nl", "Noordwijk", Set.of(), Set.of(), Set.of());
+
+        assertThat(understanding.understand("buurthuis met koffie", context).suggestions().get(0).service().id()).isEqualTo("buurthuis-noord");
+    }
+
+    @Test
+    void excludedServicesAreNotSuggestedAgain() {
+        UnderstandingContext context = new UnderstandingContext("nl", null, Set.of("voedselbank"), Set.of(), Set.of());
+
+        assertThat(understanding.understand("gratis eten voedselpakket", context).suggestions())
+                .extracting(suggestion -> suggestion.service().id()).doesNotContain("voedselbank", "oude-voedselbank");
+    }
+
+    @Test
+    void englishIsRecognised() {
+        Understanding understood = understand("Where can I learn Dutch for free?");
+
+        assertThat(understood.language()).isEqualTo("en");
+        assertThat(understood.suggestions().get(0).service().id()).isEqualTo("taalhuis");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "🙂🙂🙂", "\"(*~ AND/OR\\", "مرحبا كيف حالك"})
+    void strangeMessagesGetASensibleDecision(String text) {
+        Understanding understood = understand(text);
+
+        assertThat(understood.decision()).isIn(Decision.NO_MATCH, Decision.SMALLTALK, Decision.CLARIFY);
+        assertThat(understood.suggestions()).extracting(suggestion -> suggestion.service()).allMatch(Service::active);
+    }
+
+    @Test
+    void aFourThousandCharacterMessageIsUnderstood() {
+        assertThat(understand("ik heb schulden. ".repeat(250)).decision()).isIn(Decision.ANSWER, Decision.CLARIFY);
+    }
+}
