@@ -17,6 +17,9 @@ public final class CatalogModule extends AbstractModule {
         bind(ServiceJsonWriter.class).in(Scopes.SINGLETON);
         bind(ServiceStore.class).in(Scopes.SINGLETON);
         bind(ServiceCatalog.class).in(Scopes.SINGLETON);
+        bind(ServiceCsv.class).in(Scopes.SINGLETON);
+        bind(KnowledgeBaseEditor.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(ServiceCatalog.class);
+        Multibinder.newSetBinder(binder(), ServiceChangeListener.class).addBinding().to(ServiceCatalog.class);
     }
 }

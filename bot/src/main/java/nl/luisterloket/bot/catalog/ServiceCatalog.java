@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import nl.luisterloket.knowledge.model.Service;
  * sample knowledge base into an empty database first) and after every change.
  */
 @Singleton
-public final class ServiceCatalog implements ManagedService {
+public final class ServiceCatalog implements ManagedService, ServiceChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceCatalog.class);
 
@@ -75,6 +76,12 @@ public final class ServiceCatalog implements ManagedService {
             return null;
         });
         services.forEach(directory::upsert);
+    }
+
+    /** Keeps the index in step with a committed change (called by {@link KnowledgeBaseEditor}). */
+    @Override
+    public void serviceChanged(String serviceId, Optional<Service> current) {
+        current.ifPresentOrElse(directory::upsert, () -> directory.remove(serviceId));
     }
 
     @Override

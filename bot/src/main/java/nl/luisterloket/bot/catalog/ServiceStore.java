@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,13 @@ import nl.luisterloket.knowledge.model.Service;
 /** The services table and its revisions: every change is a new revision with who, when, before and after. */
 @Singleton
 public final class ServiceStore {
+
+    /**
+     * Flagged: explicitly, or a resident answered "wrong details" on a suggestion of the service after its
+     * last change (an edit or a check clears it, because both update {@code updated_at}).
+     */
+    static final String FLAGGED = "(flagged = 1 OR EXISTS (SELECT 1 FROM suggestions s WHERE s.service_id = services.id"
+            + " AND s.feedback = 'wrong_details' AND s.feedback_at > services.updated_at))";
 
     private final Clock clock;
     private final KnowledgeBaseReader reader;
@@ -79,19 +88,89 @@ public final class ServiceStore {
             upsert.setString(6, actor);
             upsert.executeUpdate();
         }
-        try (PreparedStatement insert = transaction.prepareStatement(
-                "INSERT INTO service_revisions (service_id, revision, changed_at, changed_by, before_json, after_json, reason)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, service.id());
-            insert.setInt(2, revision);
-            insert.setString(3, now);
-            insert.setString(4, actor);
-            insert.setString(5, before.orElse(null));
-            insert.setString(6, after);
-            insert.setString(7, reason);
-            insert.executeUpdate();
-        }
+        insertRevision(transaction, service.id(), revision, actor, before.orElse(null), after, reason);
         return revision;
+    }
+
+    /** Every service with its revision number, flag and last change, in id order. */
+    public List<ServiceListing> listing(Connection connection) throws SQLException {
+        List<StoredRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT json, revision, " + FLAGGED + ", updated_at, updated_by FROM services ORDER BY id");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                rows.add(new StoredRow(result.getString(1), result.getInt(2), result.getInt(3) == 1,
+                        Instant.parse(result.getString(4)), result.getString(5)));
+            }
+        }
+        List<Service> services = parse("database", rows.stream().map(StoredRow::json).toList());
+        List<ServiceListing> listings = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            StoredRow row = rows.get(i);
+            listings.add(new ServiceListing(services.get(i), row.revision(), row.flagged(), row.updatedAt(), row.updatedBy()));
+        }
+        return listings;
+    }
+
+    private record StoredRow(String json, int revision, boolean flagged, Instant updatedAt, String updatedBy) {
+    }
+
+    /** The revisions of a service, oldest first; empty for an unknown id. */
+    public List<ServiceRevision> history(Connection connection, String id) throws SQLException {
+        List<ServiceRevision> revisions = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT revision, changed_at, changed_by, reason, before_json, after_json FROM service_revisions"
+                        + " WHERE service_id = ? ORDER BY revision")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    revisions.add(new ServiceRevision(id, rows.getInt(1), Instant.parse(rows.getString(2)), rows.getString(3),
+                            rows.getString(4), parseOptional(rows.getString(5)), parseOptional(rows.getString(6))));
+                }
+            }
+        }
+        return revisions;
+    }
+
+    /** The newest revision of a service. */
+    public Optional<ServiceRevision> latestRevision(Connection connection, String id) throws SQLException {
+        List<ServiceRevision> revisions = history(connection, id);
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+
+    /** Removes a service (undo of its creation), keeping its history; returns the revision number. */
+    public int delete(Connection transaction, String id, String actor, String reason) throws SQLException {
+        Optional<String> before = currentJson(transaction, id);
+        if (before.isEmpty()) {
+            throw new IllegalArgumentException("no service '" + id + "'");
+        }
+        int revision = nextRevision(transaction, id);
+        try (PreparedStatement delete = transaction.prepareStatement("DELETE FROM services WHERE id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+        insertRevision(transaction, id, revision, actor, before.get(), null, reason);
+        return revision;
+    }
+
+    /** Marks a service for review: a resident said its details are wrong. Returns false for an unknown id. */
+    public boolean flag(Connection transaction, String id) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement("UPDATE services SET flagged = 1 WHERE id = ?")) {
+            update.setString(1, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Clears the review flag (an admin checked the service). */
+    public void clearFlag(Connection transaction, String id) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement("UPDATE services SET flagged = 0 WHERE id = ?")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+    }
+
+    private Optional<Service> parseOptional(String json) {
+        return json == null ? Optional.empty() : Optional.of(parse("revision", List.of(json)).get(0));
     }
 
     private Optional<String> currentJson(Connection connection, String id) throws SQLException {
@@ -100,6 +179,26 @@ public final class ServiceStore {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    private void insertRevision(Connection transaction, String id, int revision, String actor, String before, String after,
+            String reason) throws SQLException {
+        try (PreparedStatement insert = transaction.prepareStatement(
+                "INSERT INTO service_revisions (service_id, revision, changed_at, changed_by, before_json, after_json, reason)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setInt(2, revision);
+            insert.setString(3, clock.instant().toString());
+            insert.setString(4, actor);
+            insert.setString(5, before);
+            if (after == null) {
+                insert.setNull(6, Types.VARCHAR);
+            } else {
+                insert.setString(6, after);
+            }
+            insert.setString(7, reason);
+            insert.executeUpdate();
         }
     }
 

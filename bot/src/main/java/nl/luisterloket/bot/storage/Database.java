@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.flywaydb.core.Flyway;
@@ -28,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -96,8 +99,10 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.apply(connection);
                 connection.commit();
+                runAfterCommit();
                 return result;
             } catch (SQLException | RuntimeException e) {
+                afterCommit.clear();
                 rollbackQuietly(e);
                 if (e instanceof SQLException sqlException) {
                     throw new StorageException("database transaction failed", sqlException);
@@ -110,6 +115,40 @@ public final class Database implements AutoCloseable {
             throw new StorageException("database transaction failed", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current write transaction has committed, or at once when none is open
+     * on this thread; dropped when it rolls back. For keeping in-memory state (a search index) in step
+     * with committed rows only.
+     */
+    public void afterCommit(Runnable action) {
+        requireNonNull(action, "action is null");
+        if (lock.isHeldByCurrentThread() && isInTransaction()) {
+            afterCommit.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private boolean isInTransaction() {
+        try {
+            return !connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the transaction state", e);
+        }
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("An after-commit action failed", e);
+            }
         }
     }
 
