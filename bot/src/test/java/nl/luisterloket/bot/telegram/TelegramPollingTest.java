@@ -1,0 +1,250 @@
+package nl.luisterloket.bot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.luisterloket.bot.channel.Button;
+import nl.luisterloket.bot.channel.ChatAddress;
+import nl.luisterloket.bot.channel.Outbox;
+import nl.luisterloket.bot.channel.OutgoingMessage;
+import nl.luisterloket.bot.telegram.fake.FakeTelegramServer;
+import nl.luisterloket.bot.telegram.fake.FakeTelegramServer.SentMessage;
+
+/** The Telegram channel in polling mode, end to end through the real client against the fake Bot API. */
+class TelegramPollingTest {
+
+    private static final long AMIRA = 1001;
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private FakeTelegramServer fake;
+    private TelegramTestBot bot;
+
+    @BeforeEach
+    void startFake() {
+        fake = FakeTelegramServer.start();
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (bot != null) {
+            bot.close();
+        }
+        fake.close();
+    }
+
+    @Test
+    void residentMessageIsAnsweredWithButtonsInHtmlMode() {
+        bot = TelegramTestBot.polling(directory, fake);
+        long updateId = fake.queuePrivateText(AMIRA, "Amira", "ik heb <b>schulden</b> & zorgen");
+
+        List<SentMessage> sent = FakeTelegramServer.await(() -> fake.sentTo(AMIRA),
+                messages -> messages.stream().anyMatch(message -> !message.buttonLabels().isEmpty()), WAIT);
+
+        assertThat(sent).allSatisfy(message -> assertThat(message.parseMode()).isEqualTo("HTML"));
+        SentMessage withButtons = sent.stream().filter(message -> !message.buttonLabels().isEmpty()).findFirst().orElseThrow();
+        assertThat(withButtons.buttonData()).allSatisfy(data -> assertThat(data).isNotBlank());
+        assertThat(bot.count("SELECT count(*) FROM processed_updates WHERE update_id = ?", updateId)).isEqualTo(1);
+        assertThat(bot.count("SELECT next_offset FROM channel_offsets WHERE channel = 'telegram'")).isEqualTo(updateId + 1);
+    }
+
+    @Test
+    void buttonPressIsAlwaysAnswered() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.queuePrivateText(AMIRA, "Amira", "hallo");
+        SentMessage answer = FakeTelegramServer.await(() -> fake.sentTo(AMIRA),
+                messages -> messages.stream().anyMatch(message -> !message.buttonData().isEmpty()), WAIT)
+                .stream().filter(message -> !message.buttonData().isEmpty()).findFirst().orElseThrow();
+
+        fake.queueCallback(AMIRA, AMIRA, "Amira", answer.messageId(), answer.buttonData().get(0));
+        fake.queueCallback(AMIRA, AMIRA, "Amira", answer.messageId(), "data-no-route-knows");
+
+        FakeTelegramServer.await(fake::callbackAnswers, answers -> answers.size() == 2, WAIT);
+    }
+
+    @Test
+    void updatesTheBotDoesNotHandleAreAcknowledgedAndSkipped() {
+        bot = TelegramTestBot.polling(directory, fake);
+        long pollId = fake.queueUnhandledUpdate();
+        long textId = fake.queuePrivateText(AMIRA, "Amira", "hallo");
+
+        FakeTelegramServer.await(fake::confirmedOffset, offset -> offset > textId, WAIT);
+
+        assertThat(bot.count("SELECT count(*) FROM processed_updates WHERE update_id IN (?, ?)", pollId, textId)).isEqualTo(2);
+        assertThat(fake.unconfirmedUpdates()).isZero();
+    }
+
+    @Test
+    void rateLimitedSendWaitsForRetryAfterThenDelivers() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.rateLimitNext("sendMessage", 1, 1);
+
+        enqueue(OutgoingMessage.text(chat(AMIRA), "een bericht"));
+
+        fake.awaitSentTo(AMIRA, 1);
+        List<FakeTelegramServer.Call> calls = fake.calls("sendMessage");
+        assertThat(calls).extracting(FakeTelegramServer.Call::status).containsExactly(429, 200);
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffUntilDelivered() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.failNext("sendMessage", 3, 500);
+
+        enqueue(OutgoingMessage.text(chat(AMIRA), "een bericht"));
+
+        fake.awaitSentTo(AMIRA, 1);
+        assertThat(fake.calls("sendMessage")).extracting(FakeTelegramServer.Call::status).containsExactly(500, 500, 500, 200);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'sent'"), sent -> sent == 1, WAIT);
+    }
+
+    @Test
+    void telegramUnreachableForAWhileLosesNothing() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.setUnreachable(true);
+        for (int index = 0; index < 5; index++) {
+            enqueue(OutgoingMessage.text(chat(AMIRA + index), "bericht " + index));
+        }
+        fake.queuePrivateText(AMIRA + 10, "Sem", "hallo");
+        FakeTelegramServer.await(() -> fake.calls("sendMessage").size(), count -> count >= 10, WAIT);
+        assertThat(fake.sentMessages()).isEmpty();
+
+        fake.setUnreachable(false);
+
+        fake.awaitSent(6);
+        for (int index = 0; index < 5; index++) {
+            assertThat(fake.sentTo(AMIRA + index)).extracting(SentMessage::text).containsExactly("bericht " + index);
+        }
+        FakeTelegramServer.await(() -> fake.sentTo(AMIRA + 10), messages -> !messages.isEmpty(), WAIT);
+    }
+
+    @Test
+    void slowTelegramTimesOutAndTheMessageIsSentAgain() {
+        bot = TelegramTestBot.polling(directory, fake, "requestTimeoutSeconds: 1");
+        fake.delayNext("sendMessage", 1, Duration.ofMillis(2500));
+
+        enqueue(OutgoingMessage.text(chat(AMIRA), "een bericht"));
+
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'sent'"), sent -> sent == 1, WAIT);
+        assertThat(bot.count("SELECT attempts FROM outbox")).isGreaterThanOrEqualTo(2);
+        assertThat(fake.sentTo(AMIRA)).isNotEmpty();
+    }
+
+    @Test
+    void blockedBotIsMarkedOnTheResidentAndNotTriedAgain() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.queuePrivateText(AMIRA, "Amira", "hallo");
+        fake.awaitSentTo(AMIRA, 1);
+        fake.blockChat(AMIRA);
+
+        enqueue(OutgoingMessage.text(chat(AMIRA), "nog een bericht"));
+        FakeTelegramServer.await(() -> bot.count("SELECT blocked_bot FROM residents WHERE chat_id = ?", Long.toString(AMIRA)),
+                blocked -> blocked == 1, WAIT);
+        long callsAfterBlock = fake.calls("sendMessage").size();
+        enqueue(OutgoingMessage.text(chat(AMIRA), "en nog een"));
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'failed'"), failed -> failed == 2, WAIT);
+
+        assertThat(fake.calls("sendMessage")).hasSize((int) callsAfterBlock);
+        assertThat(fake.calls("sendMessage").stream().filter(call -> call.status() == 403)).hasSize(1);
+    }
+
+    @Test
+    void longAnswerArrivesAsSeveralMessagesSplitOnParagraphs() {
+        bot = TelegramTestBot.polling(directory, fake);
+        StringBuilder text = new StringBuilder();
+        int paragraph = 0;
+        while (text.length() < 10_000) {
+            text.append("Alinea ").append(paragraph++).append(": ").append("woord <&> ".repeat(30).strip()).append("\n\n");
+        }
+        String answer = text.toString().strip();
+
+        enqueue(OutgoingMessage.withButtons(chat(AMIRA), answer, List.of(List.of(new Button("Dit helpt", "fb:helps")))));
+
+        List<SentMessage> parts = fake.awaitSentTo(AMIRA, 3);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'sent'"), sent -> sent == 1, WAIT);
+        parts = fake.sentTo(AMIRA);
+        assertThat(parts).hasSize(3);
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(unescape(part.text()).length()).isLessThanOrEqualTo(4096);
+            assertThat(unescape(part.text())).startsWith("Alinea ").endsWith("<&>");
+        });
+        assertThat(String.join("\n\n", parts.stream().map(part -> unescape(part.text())).toList())).isEqualTo(answer);
+        assertThat(parts.get(0).buttonLabels()).isEmpty();
+        assertThat(parts.get(2).buttonLabels()).containsExactly("Dit helpt");
+    }
+
+    @Test
+    void messageWithAnEditKeyIsEditedTheSecondTime() {
+        bot = TelegramTestBot.polling(directory, fake);
+        long group = -100200300L;
+
+        enqueue(OutgoingMessage.withButtons(chat(group), "Casus 12: wacht", List.of(List.of(new Button("Oppakken", "claim:12"))))
+                .withEditKey("case:12"));
+        SentMessage first = fake.awaitSentTo(group, 1).get(0);
+        enqueue(OutgoingMessage.text(chat(group), "Casus 12: opgepakt door Fatima").withEditKey("case:12"));
+
+        FakeTelegramServer.Edit edit = FakeTelegramServer.await(fake::edits, edits -> !edits.isEmpty(), WAIT).get(0);
+        assertThat(edit.messageId()).isEqualTo(first.messageId());
+        assertThat(edit.text()).isEqualTo("Casus 12: opgepakt door Fatima");
+        assertThat(fake.sentTo(group)).hasSize(1);
+    }
+
+    @Test
+    void messagesToOneChatKeepTheirOrderAndTheChatInterval() {
+        bot = TelegramTestBot.polling(directory, fake, "chatIntervalMillis: 200");
+        for (int index = 0; index < 4; index++) {
+            enqueue(OutgoingMessage.text(chat(AMIRA), "bericht " + index));
+        }
+
+        List<SentMessage> sent = fake.awaitSentTo(AMIRA, 4);
+
+        assertThat(sent).extracting(SentMessage::text).containsExactly("bericht 0", "bericht 1", "bericht 2", "bericht 3");
+        for (int index = 1; index < sent.size(); index++) {
+            assertThat(Duration.between(sent.get(index - 1).at(), sent.get(index).at())).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        }
+    }
+
+    @Test
+    void stoppingAndStartingAgainHandlesEveryUpdateOnce() {
+        bot = TelegramTestBot.polling(directory, fake);
+        for (int index = 0; index < 5; index++) {
+            fake.queuePrivateText(AMIRA + index, "Bewoner", "vraag " + index);
+        }
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM processed_updates"), count -> count == 5, WAIT);
+        bot.stop();
+        for (int index = 5; index < 8; index++) {
+            fake.queuePrivateText(AMIRA + index, "Bewoner", "vraag " + index);
+        }
+
+        bot = TelegramTestBot.polling(directory, fake);
+
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM processed_updates"), count -> count == 8, WAIT);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'pending'"), count -> count == 0, WAIT);
+        assertThat(bot.count("SELECT count(*) FROM messages WHERE direction = 'in'")).isEqualTo(8);
+        assertThat(bot.count("SELECT count(DISTINCT chat_id) FROM residents")).isEqualTo(8);
+    }
+
+    private void enqueue(OutgoingMessage message) {
+        Outbox outbox = bot.get(Outbox.class);
+        bot.database().inTransaction(transaction -> outbox.enqueue(transaction, message));
+    }
+
+    private static ChatAddress chat(long chatId) {
+        return new ChatAddress("telegram", Long.toString(chatId));
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+}
