@@ -1,0 +1,99 @@
+package nl.luisterloket.bot.handover;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import nl.luisterloket.bot.channel.IncomingMessage;
+import nl.luisterloket.bot.channel.MessageKind;
+import nl.luisterloket.bot.channel.Messages;
+import nl.luisterloket.bot.channel.Outbox;
+import nl.luisterloket.bot.channel.OutgoingMessage;
+import nl.luisterloket.bot.config.LuisterloketConfig;
+import nl.luisterloket.bot.routing.MessageRoute;
+
+/**
+ * The resident's side during a case: the consent and feedback buttons, and everything they write
+ * while a case is open (or within the reopen window), which goes to the case, never to the bot.
+ * Commands pass on, so that /vergeet and the like keep working during a case.
+ */
+final class ResidentCaseRoute implements MessageRoute {
+
+    private final CaseStore cases;
+    private final CaseWorkflow workflow;
+    private final Outbox outbox;
+    private final Messages messages;
+
+    @Inject
+    ResidentCaseRoute(CaseStore cases, CaseWorkflow workflow, Outbox outbox, LuisterloketConfig config) {
+        this.messages = new Messages("handover", config.defaultLanguage());
+        this.cases = requireNonNull(cases, "cases is null");
+        this.workflow = requireNonNull(workflow, "workflow is null");
+        this.outbox = requireNonNull(outbox, "outbox is null");
+    }
+
+    @Override
+    public int priority() {
+        return 300;
+    }
+
+    @Override
+    public boolean accepts(Connection transaction, IncomingMessage message) throws SQLException {
+        if (!message.privateChat()) {
+            return false;
+        }
+        if (message.kind() == MessageKind.CALLBACK) {
+            return CaseCallback.parse(message.callbackData()).filter(callback -> !callback.isWorkerAction()).isPresent();
+        }
+        if (message.kind() == MessageKind.COMMAND) {
+            return false;
+        }
+        if (cases.openOf(transaction, message.chat()).isPresent()) {
+            return true;
+        }
+        return cases.lastHandledOf(transaction, message.chat()).filter(workflow::withinReopenWindow).isPresent();
+    }
+
+    @Override
+    public void handle(Connection transaction, IncomingMessage message) throws SQLException {
+        if (message.kind() == MessageKind.CALLBACK) {
+            handleButton(transaction, message, CaseCallback.parse(message.callbackData()).orElseThrow());
+            return;
+        }
+        Optional<HandoverCase> open = cases.openOf(transaction, message.chat());
+        if (open.isPresent()) {
+            workflow.fromResident(transaction, open.get(), message);
+            return;
+        }
+        Optional<HandoverCase> closed = cases.lastHandledOf(transaction, message.chat()).filter(workflow::withinReopenWindow);
+        if (closed.isPresent()) {
+            workflow.reopen(transaction, closed.get(), message);
+        }
+    }
+
+    private void handleButton(Connection transaction, IncomingMessage message, CaseCallback callback) throws SQLException {
+        Optional<HandoverCase> found = cases.find(transaction, callback.caseId())
+                .filter(handoverCase -> handoverCase.residentChat().equals(message.chat()));
+        if (found.isEmpty()) {
+            return;
+        }
+        HandoverCase handoverCase = found.get();
+        switch (callback.action()) {
+            case CaseCallback.CONSENT_YES -> workflow.consent(transaction, handoverCase, true);
+            case CaseCallback.CONSENT_NO -> workflow.consent(transaction, handoverCase, false);
+            case CaseCallback.FEEDBACK_YES, CaseCallback.FEEDBACK_NO -> {
+                String answer = CaseCallback.FEEDBACK_YES.equals(callback.action()) ? "yes" : "no";
+                if (cases.feedback(transaction, handoverCase.id(), answer)) {
+                    outbox.enqueue(transaction, OutgoingMessage.text(message.chat(),
+                            messages.text(handoverCase.language(), "feedback.thanks")));
+                }
+            }
+            default -> {
+                // an old or foreign button: nothing to do
+            }
+        }
+    }
+}

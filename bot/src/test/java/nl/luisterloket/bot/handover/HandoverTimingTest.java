@@ -1,0 +1,160 @@
+package nl.luisterloket.bot.handover;
+
+import static nl.luisterloket.bot.handover.HandoverHarness.AHMED;
+import static nl.luisterloket.bot.handover.HandoverHarness.GROUP;
+import static nl.luisterloket.bot.handover.HandoverHarness.MONEY_GROUP;
+import static nl.luisterloket.bot.handover.HandoverHarness.SANNE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cases that wait: re-posts, urgent re-pings, silent claims, working hours, and which team gets what. */
+class HandoverTimingTest {
+
+    private static final String AMINA = "9001";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anUnclaimedCaseIsPostedAgainMarkedAsWaiting() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            long caseId = queuedCase(harness, List.of("wonen"));
+
+            harness.clock.advance(Duration.ofMinutes(14));
+            harness.timers.runOnce();
+            assertThat(harness.chat(GROUP)).hasSize(1);
+
+            harness.clock.advance(Duration.ofMinutes(2));
+            harness.timers.runOnce();
+
+            List<HandoverHarness.Shown> group = harness.chat(GROUP);
+            assertThat(group).hasSize(2);
+            assertThat(group.get(0).text()).isEqualTo("Zaak " + caseId + " is hieronder opnieuw geplaatst.");
+            assertThat(group.get(0).buttons()).isEmpty();
+            assertThat(group.get(1).text()).startsWith("🟡 Nieuwe zaak · ⏰ wacht al 16 min · Zaak " + caseId);
+            assertThat(group.get(1).hasButton("case:claim:" + caseId)).isTrue();
+            assertThat(harness.audit(caseId)).contains("system case.repost");
+
+            harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+            assertThat(harness.chat(GROUP).get(1).text()).contains("Status: opgepakt door Sanne");
+        }
+    }
+
+    @Test
+    void anUrgentCasePingsTheTeamAgainAfterAFewMinutes() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.CRISIS, List.of(), List.of()));
+            long caseId = harness.onlyCaseId();
+            int pingsAtOnce = pings(harness, SANNE, caseId);
+
+            harness.clock.advance(Duration.ofMinutes(5));
+            harness.timers.runOnce();
+
+            assertThat(pingsAtOnce).isEqualTo(1);
+            assertThat(pings(harness, SANNE, caseId)).isEqualTo(2);
+            assertThat(pings(harness, AHMED, caseId)).isEqualTo(2);
+            assertThat(harness.audit(caseId)).contains("system case.ping");
+        }
+    }
+
+    @Test
+    void aClaimedCaseWhoseWorkerStaysSilentGoesBackToTheQueue() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            long caseId = queuedCase(harness, List.of("wonen"));
+            harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+
+            harness.clock.advance(Duration.ofMinutes(59));
+            harness.timers.runOnce();
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("claimed");
+
+            harness.clock.advance(Duration.ofMinutes(2));
+            harness.timers.runOnce();
+
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("queued");
+            assertThat(harness.caseColumn(caseId, "worker_id")).isNull();
+            assertThat(harness.lastText(SANNE)).isEqualTo("Zaak " + caseId + " staat weer in de wachtrij: je reageerde 60 minuten niet naar de bewoner.");
+            assertThat(harness.lastText(AMINA)).startsWith("Sanne kan even niet verder met je gesprek.");
+            assertThat(harness.chat(GROUP).get(harness.chat(GROUP).size() - 1).hasButton("case:claim:" + caseId)).isTrue();
+            assertThat(harness.audit(caseId)).contains("system case.requeue");
+        }
+    }
+
+    @Test
+    void aWorkerWhoRepliedKeepsTheCase() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            long caseId = queuedCase(harness, List.of("wonen"));
+            harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+            harness.clock.advance(Duration.ofMinutes(10));
+            harness.workerSays(SANNE, "Hallo, ik ben Sanne.");
+
+            harness.clock.advance(Duration.ofHours(3));
+            harness.timers.runOnce();
+
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("claimed");
+        }
+    }
+
+    @Test
+    void aCaseGoesToTheTeamOfItsMainLifeDomainElseTheDefaultTeam() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.twoTeams())) {
+            long money = queuedCase(harness, List.of("geld", "wonen"));
+            harness.handover(harness.resident("9002", "Bram", HandoverTrigger.COMPLEX, List.of("eten"), List.of()));
+            long food = harness.onlyCaseId();
+            harness.residentPresses("9002", "consent:yes:" + food);
+
+            assertThat(harness.caseColumn(money, "team")).isEqualTo("Geldloket");
+            assertThat(harness.chat(MONEY_GROUP)).hasSize(1);
+            assertThat(harness.caseColumn(food, "team")).isEqualTo("Buurtteam Noord");
+            assertThat(harness.chat(GROUP)).hasSize(1);
+            assertThat(harness.chat(GROUP).get(0).text()).contains("Reden: meerdere levensgebieden");
+        }
+    }
+
+    @Test
+    void afterHoursTheResidentHearsWhenAPersonReadsItAndWhomToCallNow() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.twoTeams())) {
+            harness.clock.set(Instant.parse("2026-11-28T11:00:00Z")); // Saturday, 12:00 in Amsterdam
+            long caseId = queuedCase(harness, List.of("geld"));
+
+            assertThat(harness.lastText(AMINA)).isEqualTo("Het is nu buiten de werktijden van Geldloket. Een mens leest je bericht vanaf"
+                    + " maandag 30 november, 09:00. Heb je nu hulp nodig? Bel 112 bij gevaar, of 113 (gratis: 0800-0113) als je aan"
+                    + " zelfdoding denkt.");
+
+            harness.clock.advance(Duration.ofHours(2));
+            harness.timers.runOnce();
+            assertThat(harness.chat(MONEY_GROUP)).hasSize(1);
+
+            harness.clock.set(Instant.parse("2026-11-30T08:01:00Z")); // Monday 09:01
+            harness.timers.runOnce();
+            assertThat(harness.chat(MONEY_GROUP)).hasSize(2);
+            assertThat(harness.caseColumn(caseId, "post_count")).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void withinWorkingHoursNothingIsSaidAboutHours() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.twoTeams())) {
+            queuedCase(harness, List.of("geld"));
+
+            assertThat(harness.texts(AMINA)).noneMatch(text -> text.contains("werktijden"));
+        }
+    }
+
+    private static long queuedCase(HandoverHarness harness, List<String> domains) {
+        harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, domains, List.of()));
+        long caseId = harness.onlyCaseId();
+        harness.residentPresses(AMINA, "consent:yes:" + caseId);
+        return caseId;
+    }
+
+    private static int pings(HandoverHarness harness, String worker, long caseId) {
+        return (int) harness.texts(worker).stream().filter(text -> text.startsWith("🔴 Spoedzaak " + caseId)).count();
+    }
+}
