@@ -14,6 +14,7 @@ import nl.luisterloket.bot.config.ConfigModule;
 import nl.luisterloket.bot.config.LuisterloketConfig;
 import nl.luisterloket.bot.conversation.ConversationModule;
 import nl.luisterloket.bot.handover.HandoverModule;
+import nl.luisterloket.bot.privacy.PrivacyModule;
 import nl.luisterloket.bot.routing.RoutingModule;
 import nl.luisterloket.bot.storage.StorageModule;
 import nl.luisterloket.knowledge.KnowledgeModule;
@@ -30,7 +31,7 @@ public final class Application {
         return Guice.createInjector(Stage.PRODUCTION, modules);
     }
 
-    static List<Module> coreModules(LuisterloketConfig config, Clock clock) {
+    public static List<Module> coreModules(LuisterloketConfig config, Clock clock) {
         return List.of(
                 new ConfigModule(config, clock),
                 new StorageModule(),
@@ -38,6 +39,7 @@ public final class Application {
                 new CatalogModule(),
                 new RoutingModule(),
                 new ConversationModule(),
-                new HandoverModule());
+                new HandoverModule(),
+                new PrivacyModule());
     }
 }
