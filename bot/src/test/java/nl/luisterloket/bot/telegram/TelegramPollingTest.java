@@ -45,13 +45,14 @@ class TelegramPollingTest {
 
     @Test
     void residentMessageIsAnsweredWithButtonsInHtmlMode() {
-        bot = TelegramTestBot.polling(directory, fake);
-        long updateId = fake.queuePrivateText(AMIRA, "Amira", "ik heb <b>schulden</b> & zorgen");
+        bot = TelegramTestBot.pollingOnSample(directory, fake);
+        long updateId = fake.queuePrivateText(AMIRA, "Amira", "ik heb <b>schulden</b> & kan de huur niet betalen");
 
         List<SentMessage> sent = FakeTelegramServer.await(() -> fake.sentTo(AMIRA),
                 messages -> messages.stream().anyMatch(message -> !message.buttonLabels().isEmpty()), WAIT);
 
         assertThat(sent).allSatisfy(message -> assertThat(message.parseMode()).isEqualTo("HTML"));
+        assertThat(sent).anySatisfy(message -> assertThat(message.text()).containsAnyOf("Schuldhulpverlening", "Geldfit", "Nibud"));
         SentMessage withButtons = sent.stream().filter(message -> !message.buttonLabels().isEmpty()).findFirst().orElseThrow();
         assertThat(withButtons.buttonData()).allSatisfy(data -> assertThat(data).isNotBlank());
         assertThat(bot.count("SELECT count(*) FROM processed_updates WHERE update_id = ?", updateId)).isEqualTo(1);
@@ -60,8 +61,8 @@ class TelegramPollingTest {
 
     @Test
     void buttonPressIsAlwaysAnswered() {
-        bot = TelegramTestBot.polling(directory, fake);
-        fake.queuePrivateText(AMIRA, "Amira", "hallo");
+        bot = TelegramTestBot.pollingOnSample(directory, fake);
+        fake.queuePrivateText(AMIRA, "Amira", "ik heb schulden");
         SentMessage answer = FakeTelegramServer.await(() -> fake.sentTo(AMIRA),
                 messages -> messages.stream().anyMatch(message -> !message.buttonData().isEmpty()), WAIT)
                 .stream().filter(message -> !message.buttonData().isEmpty()).findFirst().orElseThrow();

@@ -1,20 +1,17 @@
 package nl.luisterloket.bot.telegram;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
 
-import nl.luisterloket.bot.TestApplications;
+import nl.luisterloket.bot.Application;
 import nl.luisterloket.bot.config.ConfigLoader;
 import nl.luisterloket.bot.config.LuisterloketConfig;
 import nl.luisterloket.bot.http.EmbeddedHttpServer;
@@ -24,12 +21,15 @@ import nl.luisterloket.bot.storage.Database;
 import nl.luisterloket.bot.telegram.fake.FakeTelegramServer;
 
 /**
- * The whole application (real router, conversation, SQLite in a temporary directory) serving
+ * The whole application (real router, conversation and understanding on the sample knowledge
+ * base, SQLite in a temporary directory) serving
  * Telegram against a {@link FakeTelegramServer}, with short time-outs and backoff so tests stay fast.
  */
 final class TelegramTestBot implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "test-secret_0123456789";
+    /** Tests run in {@code bot/}; the sample knowledge base and the phrase lists live one level up. */
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
     private final Injector injector;
     private final Lifecycle lifecycle;
@@ -39,62 +39,77 @@ final class TelegramTestBot implements AutoCloseable {
         this.lifecycle = injector.getInstance(Lifecycle.class);
     }
 
-    /** Polling mode with fast settings; {@code extraTelegramYaml} adds or overrides lines of the telegram section. */
-    static TelegramTestBot polling(Path directory, FakeTelegramServer fake, String... extraTelegramYaml) {
-        LuisterloketConfig config = config(directory, fake, "polling", extraTelegramYaml);
-        return start(config, List.of(new HttpModule(), new TelegramPollingModule()));
+    /**
+     * Polling mode with fast settings and an empty knowledge base (every question is unanswered, which
+     * is all most channel tests need, and it starts faster); {@code telegramOverrides} are
+     * {@code "key: value"} lines of the telegram section.
+     */
+    static TelegramTestBot polling(Path directory, FakeTelegramServer fake, String... telegramOverrides) {
+        return start(withoutSample(directory, fake, "polling", telegramOverrides), List.of(new HttpModule(), new TelegramPollingModule()));
     }
 
-    static TelegramTestBot webhook(Path directory, FakeTelegramServer fake, String... extraTelegramYaml) {
-        LuisterloketConfig config = config(directory, fake, "webhook", extraTelegramYaml);
-        return start(config, List.of(new HttpModule(), new TelegramWebhookModule()));
+    /** Polling mode on the sample knowledge base, for tests that look at what the desk answers. */
+    static TelegramTestBot pollingOnSample(Path directory, FakeTelegramServer fake, String... telegramOverrides) {
+        return start(config(directory, fake, "polling", telegramOverrides), List.of(new HttpModule(), new TelegramPollingModule()));
+    }
+
+    static TelegramTestBot webhook(Path directory, FakeTelegramServer fake, String... telegramOverrides) {
+        return start(withoutSample(directory, fake, "webhook", telegramOverrides), List.of(new HttpModule(), new TelegramWebhookModule()));
+    }
+
+    private static LuisterloketConfig withoutSample(Path directory, FakeTelegramServer fake, String mode, String... telegramOverrides) {
+        Map<String, String> environment = environment(directory, fake, mode, telegramOverrides);
+        environment.put("LUISTERLOKET_KNOWLEDGE_BASE_SAMPLE_FILE", directory.resolve("no-sample.json").toString());
+        return new ConfigLoader(environment).load(shippedConfig(), false);
     }
 
     static TelegramTestBot start(LuisterloketConfig config, List<Module> channelModules) {
-        Injector injector = TestApplications.create(config, Clock.systemUTC(), channelModules, new SmallUnderstandingModule());
+        Injector injector = Application.create(config, Clock.systemUTC(), channelModules);
         TelegramTestBot bot = new TelegramTestBot(injector);
         bot.lifecycle.start();
         return bot;
     }
 
-    /** The configuration file text the tests (and the child process of the restart test) run with. */
-    static String configYaml(Path directory, FakeTelegramServer fake, String mode, String... extraTelegramYaml) {
-        List<String> lines = new ArrayList<>(List.of(
-                "dataDirectory: " + directory.resolve("data"),
-                "knowledgeBase:",
-                "  sampleFile: " + directory.resolve("no-sample.json"),
-                "http:",
-                "  host: 127.0.0.1",
-                "  port: 0",
-                "telegram:",
-                "  enabled: true",
-                "  mode: " + mode,
-                "  apiUrl: " + fake.apiUrl(),
-                "  pollTimeoutSeconds: 1",
-                "  requestTimeoutSeconds: 2",
-                "  retryBaseMillis: 20",
-                "  retryMaxSeconds: 1",
-                "  chatIntervalMillis: 0"));
-        if (mode.equals("webhook")) {
-            lines.add("  webhookUrl: http://127.0.0.1:1/telegram/webhook");
+    /**
+     * The environment the tests (and the child process of the restart test) run with, on top of the
+     * shipped {@code config/luisterloket.yml}: fast time-outs and backoff, the fake's address, a
+     * temporary data directory. {@code telegramOverrides} are {@code "key: value"} lines of the
+     * telegram section.
+     */
+    static Map<String, String> environment(Path directory, FakeTelegramServer fake, String mode, String... telegramOverrides) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LUISTERLOKET_DATA_DIRECTORY", directory.resolve("data").toString());
+        environment.put("LUISTERLOKET_KNOWLEDGE_BASE_SAMPLE_FILE", REPOSITORY.resolve("knowledge-base/sample/services.json").toString());
+        environment.put("LUISTERLOKET_MATCHING_CONFIG_DIRECTORY", REPOSITORY.resolve("config").toString());
+        environment.put("LUISTERLOKET_HTTP_HOST", "127.0.0.1");
+        environment.put("LUISTERLOKET_HTTP_PORT", "0");
+        environment.put("LUISTERLOKET_TELEGRAM_TOKEN", FakeTelegramServer.TOKEN);
+        environment.put("LUISTERLOKET_TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        Map<String, String> telegram = new LinkedHashMap<>();
+        telegram.put("enabled", "true");
+        telegram.put("mode", mode);
+        telegram.put("apiUrl", fake.apiUrl());
+        telegram.put("pollTimeoutSeconds", "1");
+        telegram.put("requestTimeoutSeconds", "2");
+        telegram.put("retryBaseMillis", "20");
+        telegram.put("retryMaxSeconds", "1");
+        telegram.put("chatIntervalMillis", "0");
+        telegram.put("webhookUrl", "http://127.0.0.1:1/telegram/webhook");
+        for (String override : telegramOverrides) {
+            int colon = override.indexOf(':');
+            telegram.put(override.substring(0, colon).strip(), override.substring(colon + 1).strip());
         }
-        for (String extra : extraTelegramYaml) {
-            String key = extra.substring(0, extra.indexOf(':'));
-            lines.removeIf(line -> line.startsWith("  " + key + ":"));
-            lines.add("  " + extra);
-        }
-        return String.join("\n", lines) + "\n";
+        telegram.forEach((key, value) -> environment.put(ConfigLoader.environmentName(List.of("telegram", key)), value));
+        return environment;
     }
 
-    static LuisterloketConfig config(Path directory, FakeTelegramServer fake, String mode, String... extraTelegramYaml) {
-        try {
-            Path file = directory.resolve(mode + "-luisterloket.yml");
-            Files.writeString(file, configYaml(directory, fake, mode, extraTelegramYaml), StandardCharsets.UTF_8);
-            return new ConfigLoader(Map.of("LUISTERLOKET_TELEGRAM_TOKEN", FakeTelegramServer.TOKEN,
-                    "LUISTERLOKET_TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET)).load(file, false);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The shipped configuration file. */
+    static Path shippedConfig() {
+        return REPOSITORY.resolve("config/luisterloket.yml");
+    }
+
+    static LuisterloketConfig config(Path directory, FakeTelegramServer fake, String mode, String... telegramOverrides) {
+        return new ConfigLoader(environment(directory, fake, mode, telegramOverrides)).load(shippedConfig(), false);
     }
 
     <T> T get(Class<T> type) {
