@@ -48,6 +48,12 @@ final class TelegramTestBot implements AutoCloseable {
         return start(withoutSample(directory, fake, "polling", telegramOverrides), List.of(new HttpModule(), new TelegramPollingModule()));
     }
 
+    /** Polling mode (empty knowledge base) with one more module, e.g. a test route. */
+    static TelegramTestBot pollingWith(Path directory, FakeTelegramServer fake, Module extra, String... telegramOverrides) {
+        return start(withoutSample(directory, fake, "polling", telegramOverrides),
+                List.of(new HttpModule(), new TelegramPollingModule(), extra));
+    }
+
     /** Polling mode on the sample knowledge base, for tests that look at what the desk answers. */
     static TelegramTestBot pollingOnSample(Path directory, FakeTelegramServer fake, String... telegramOverrides) {
         return start(config(directory, fake, "polling", telegramOverrides), List.of(new HttpModule(), new TelegramPollingModule()));
