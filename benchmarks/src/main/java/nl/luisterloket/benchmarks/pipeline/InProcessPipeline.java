@@ -1,0 +1,152 @@
+package nl.luisterloket.benchmarks.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.google.inject.Injector;
+
+import nl.luisterloket.benchmarks.data.ResidentHistoryGenerator;
+import nl.luisterloket.bot.Application;
+import nl.luisterloket.bot.channel.Author;
+import nl.luisterloket.bot.channel.ChatAddress;
+import nl.luisterloket.bot.channel.DeliveryResult;
+import nl.luisterloket.bot.channel.IncomingMessage;
+import nl.luisterloket.bot.channel.IncomingMessageHandler;
+import nl.luisterloket.bot.channel.MessageTransport;
+import nl.luisterloket.bot.channel.Outbox;
+import nl.luisterloket.bot.channel.OutboxDelivery;
+import nl.luisterloket.bot.channel.OutboxEntry;
+import nl.luisterloket.bot.config.LuisterloketConfig;
+import nl.luisterloket.bot.lifecycle.Lifecycle;
+import nl.luisterloket.bot.storage.Database;
+
+/**
+ * The application as {@code luisterloket run} assembles it, fed the way a channel feeds it: one receiving thread
+ * hands each message to the router (one transaction: resident, conversation, messages, outbox), and one sending
+ * thread delivers the outbox to a transport that accepts every message at once.
+ */
+final class InProcessPipeline implements Pipeline {
+
+    private static final String STOP = "\u0000stop";
+
+    private final LuisterloketConfig config;
+    private final BlockingQueue<String[]> incoming = new LinkedBlockingQueue<>();
+    private final Semaphore outboxChanged = new Semaphore(0);
+    private final AtomicLong sentIds = new AtomicLong();
+    private volatile boolean running = true;
+    private Injector injector;
+    private Lifecycle lifecycle;
+    private Thread receiver;
+    private Thread sender;
+
+    InProcessPipeline(LuisterloketConfig config) {
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public void start(ReplyListener replies) {
+        injector = Application.create(config, Clock.systemUTC(), List.of());
+        lifecycle = injector.getInstance(Lifecycle.class);
+        lifecycle.start();
+        IncomingMessageHandler handler = injector.getInstance(IncomingMessageHandler.class);
+        Outbox outbox = injector.getInstance(Outbox.class);
+        outbox.onEnqueued(outboxChanged::release);
+        OutboxDelivery delivery = new OutboxDelivery(injector.getInstance(Database.class), outbox, new AcceptingTransport(replies));
+        receiver = new Thread(() -> receive(handler), "pipeline-receiver");
+        sender = new Thread(() -> send(delivery), "pipeline-sender");
+        receiver.start();
+        sender.start();
+    }
+
+    private void receive(IncomingMessageHandler handler) {
+        Clock clock = Clock.systemUTC();
+        try {
+            while (true) {
+                String[] update = incoming.take();
+                if (update[0] == STOP) {
+                    return;
+                }
+                ChatAddress chat = new ChatAddress(ResidentHistoryGenerator.CHANNEL, update[0]);
+                handler.handle(IncomingMessage.text(chat, new Author(update[0], null, "nl"), update[1], clock.instant()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(OutboxDelivery delivery) {
+        try {
+            while (running) {
+                if (outboxChanged.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    outboxChanged.drainPermits();
+                    delivery.deliverDue();
+                }
+            }
+            delivery.deliverDue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void submit(String chatId, String text) {
+        incoming.add(new String[] {chatId, text});
+    }
+
+    @Override
+    public long persistedIncomingMessages() {
+        return injector.getInstance(Database.class).read(connection -> {
+            try (var select = connection.prepareStatement("SELECT count(*) FROM messages WHERE direction = 'in'");
+                 var row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        });
+    }
+
+    @Override
+    public long pendingReplies() {
+        Outbox outbox = injector.getInstance(Outbox.class);
+        return injector.getInstance(Database.class).read(connection -> (long) outbox.pendingCount(connection));
+    }
+
+    @Override
+    public void close() {
+        incoming.add(new String[] {STOP, ""});
+        try {
+            receiver.join();
+            running = false;
+            sender.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lifecycle.stop();
+    }
+
+    /** Like Telegram with its sending limits taken away: every message is accepted at once. */
+    private final class AcceptingTransport implements MessageTransport {
+
+        private final ReplyListener replies;
+
+        AcceptingTransport(ReplyListener replies) {
+            this.replies = replies;
+        }
+
+        @Override
+        public String channel() {
+            return ResidentHistoryGenerator.CHANNEL;
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboxEntry entry) {
+            replies.replied(entry.message().chat().chatId(), System.nanoTime());
+            return new DeliveryResult.Sent(Long.toString(sentIds.incrementAndGet()));
+        }
+    }
+}

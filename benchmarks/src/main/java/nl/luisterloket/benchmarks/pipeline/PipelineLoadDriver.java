@@ -1,0 +1,150 @@
+package nl.luisterloket.benchmarks.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import nl.luisterloket.benchmarks.data.ResidentHistoryGenerator;
+
+/**
+ * Drives resident messages through a {@link Pipeline} and measures, from the moment each message arrives to the
+ * moment its first reply is sent: throughput and latency percentiles. At a fixed offered rate the arrival time is
+ * the scheduled one, so a stall counts against every message that waited behind it (no coordinated omission); at
+ * rate 0 it keeps a fixed number of messages in flight and measures the most the desk can do.
+ */
+public final class PipelineLoadDriver {
+
+    /**
+     * @param residents   residents to cycle through (they exist in the database, chat ids as generated)
+     * @param ratePerSecond offered messages a second, or 0 for as many as the desk takes
+     * @param warmup      run before measuring (JIT, caches)
+     * @param measurement measured run
+     * @param maxInFlight messages in flight at rate 0
+     */
+    public record Settings(int residents, double ratePerSecond, Duration warmup, Duration measurement, int maxInFlight) {
+
+        public Settings {
+            if (residents < 1 || ratePerSecond < 0 || maxInFlight < 1) {
+                throw new IllegalArgumentException("need residents >= 1, rate >= 0, maxInFlight >= 1");
+            }
+            requireNonNull(warmup, "warmup is null");
+            requireNonNull(measurement, "measurement is null");
+        }
+    }
+
+    /** What one run measured; latencies in milliseconds. */
+    public record Result(long submitted, long answered, long measured, double seconds, double throughputPerSecond,
+            double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
+            long unanswered, long heapAfterGcBytes) {
+
+        public String describe() {
+            return String.format(java.util.Locale.ROOT,
+                    "%d messages submitted, %d answered; measured %d in %.1f s: %.0f messages/s;"
+                            + " latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                            + " %d persisted, %d replies pending after drain, %d unanswered; old generation after GC %.1f MiB",
+                    submitted, answered, measured, seconds, throughputPerSecond, p50, p90, p99, p999, max, persisted,
+                    pendingAfterDrain, unanswered, heapAfterGcBytes / (1024.0 * 1024.0));
+        }
+    }
+
+    private final Settings settings;
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final LatencyRecorder latencies = new LatencyRecorder();
+    private final AtomicLong answered = new AtomicLong();
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureUntil = Long.MAX_VALUE;
+
+    public PipelineLoadDriver(Settings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    public Result run(Pipeline pipeline, List<String> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("no messages");
+        }
+        pipeline.start(this::replied);
+        try {
+            long persistedBefore = pipeline.persistedIncomingMessages();
+            long submitted = drive(pipeline, messages);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            long persisted = pipeline.persistedIncomingMessages() - persistedBefore;
+            long pending = pipeline.pendingReplies();
+            double seconds = (measureUntil - measureFrom) / 1e9;
+            int measured = latencies.count();
+            return new Result(submitted, answered.get(), measured, seconds, measured / seconds,
+                    latencies.percentileMillis(0.50), latencies.percentileMillis(0.90), latencies.percentileMillis(0.99),
+                    latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
+                    inFlight.size(), oldGenerationAfterGc());
+        } finally {
+            pipeline.close();
+        }
+    }
+
+    private long drive(Pipeline pipeline, List<String> messages) {
+        long start = System.nanoTime();
+        measureFrom = start + settings.warmup().toNanos();
+        long end = measureFrom + settings.measurement().toNanos();
+        double interval = settings.ratePerSecond() == 0 ? 0 : 1e9 / settings.ratePerSecond();
+        long submitted = 0;
+        int resident = 0;
+        long now = start;
+        while (now < end) {
+            long arrival;
+            if (interval > 0) {
+                arrival = start + (long) (submitted * interval);
+                while ((now = System.nanoTime()) < arrival) {
+                    LockSupport.parkNanos(Math.min(arrival - now, 200_000));
+                }
+            } else {
+                while (inFlight.size() >= settings.maxInFlight()) {
+                    Thread.onSpinWait();
+                }
+                arrival = System.nanoTime();
+            }
+            String chatId;
+            int tries = 0;
+            do {
+                chatId = ResidentHistoryGenerator.chatId(resident);
+                resident = (resident + 1) % settings.residents();
+            } while (inFlight.containsKey(chatId) && ++tries < settings.residents());
+            inFlight.put(chatId, arrival);
+            pipeline.submit(chatId, messages.get((int) (submitted % messages.size())));
+            submitted++;
+            now = System.nanoTime();
+        }
+        measureUntil = end;
+        return submitted;
+    }
+
+    private void replied(String chatId, long nanoTime) {
+        Long arrival = inFlight.remove(chatId);
+        if (arrival == null) {
+            return;
+        }
+        answered.incrementAndGet();
+        if (arrival >= measureFrom && arrival < measureUntil) {
+            latencies.record(nanoTime - arrival);
+        }
+    }
+
+    private static long oldGenerationAfterGc() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null && pool.getName().contains("Old")) {
+                used = Math.max(used, pool.getCollectionUsage().getUsed());
+            }
+        }
+        return used;
+    }
+}

@@ -1,0 +1,41 @@
+package nl.luisterloket.benchmarks.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.luisterloket.benchmarks.data.MessageMix;
+import nl.luisterloket.benchmarks.data.Province;
+import nl.luisterloket.benchmarks.data.Vocabulary;
+import nl.luisterloket.benchmarks.data.Workspace;
+import nl.luisterloket.benchmarks.data.WorkspacePreparation;
+
+/** A two-second version of the pipeline benchmark: the harness works end to end. No timing is asserted. */
+class PipelineSmokeTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyMessageDrivenThroughTheDeskIsPersistedAndAnswered() {
+        Workspace workspace = new Workspace(directory, Path.of("../config/luisterloket.yml"));
+        new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, 200, 60, 42);
+        List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(500, 3);
+        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(60, 100, Duration.ZERO, Duration.ofSeconds(2), 8);
+
+        PipelineLoadDriver.Result result = PipelineBenchmark.inProcess(workspace, settings, messages);
+
+        assertThat(result.submitted()).isGreaterThanOrEqualTo(150);
+        assertThat(result.persisted()).isEqualTo(result.submitted());
+        assertThat(result.answered()).isEqualTo(result.submitted());
+        assertThat(result.unanswered()).isZero();
+        assertThat(result.pendingAfterDrain()).isZero();
+        assertThat(result.measured()).isPositive();
+    }
+}
