@@ -10,6 +10,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.google.inject.Injector;
 
 import nl.luisterloket.benchmarks.data.ResidentHistoryGenerator;
@@ -34,12 +37,14 @@ import nl.luisterloket.bot.storage.Database;
  */
 final class InProcessPipeline implements Pipeline {
 
+    private static final Logger log = LoggerFactory.getLogger(InProcessPipeline.class);
     private static final String STOP = "\u0000stop";
 
     private final LuisterloketConfig config;
     private final BlockingQueue<String[]> incoming = new LinkedBlockingQueue<>();
     private final Semaphore outboxChanged = new Semaphore(0);
     private final AtomicLong sentIds = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private volatile boolean running = true;
     private Injector injector;
     private Lifecycle lifecycle;
@@ -74,7 +79,13 @@ final class InProcessPipeline implements Pipeline {
                     return;
                 }
                 ChatAddress chat = new ChatAddress(ResidentHistoryGenerator.CHANNEL, update[0]);
-                handler.handle(IncomingMessage.text(chat, new Author(update[0], null, "nl"), update[1], clock.instant()));
+                try {
+                    handler.handle(IncomingMessage.text(chat, new Author(update[0], null, "nl"), update[1], clock.instant()));
+                } catch (RuntimeException e) {
+                    if (failures.getAndIncrement() == 0) {
+                        log.warn("Handling a message failed (further failures are only counted)", e);
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,6 +119,11 @@ final class InProcessPipeline implements Pipeline {
                 return row.next() ? row.getLong(1) : 0L;
             }
         });
+    }
+
+    @Override
+    public long failedMessages() {
+        return failures.get();
     }
 
     @Override

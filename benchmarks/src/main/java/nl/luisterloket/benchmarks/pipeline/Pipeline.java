@@ -15,6 +15,9 @@ interface Pipeline extends AutoCloseable {
     /** Resident messages in the database (direction 'in'): what was persisted. */
     long persistedIncomingMessages();
 
+    /** Messages whose handling threw (the transaction rolled back). */
+    long failedMessages();
+
     /** Outbox rows not sent yet. */
     long pendingReplies();
 

@@ -43,15 +43,15 @@ public final class PipelineLoadDriver {
     /** What one run measured; latencies in milliseconds. */
     public record Result(long submitted, long answered, long measured, double seconds, double throughputPerSecond,
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
-            long unanswered, long heapAfterGcBytes) {
+            long unanswered, long failed, long heapAfterGcBytes) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
                     "%d messages submitted, %d answered; measured %d in %.1f s: %.0f messages/s;"
                             + " latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
-                            + " %d persisted, %d replies pending after drain, %d unanswered; old generation after GC %.1f MiB",
+                            + " %d persisted, %d replies pending after drain, %d unanswered, %d failed; old generation after GC %.1f MiB",
                     submitted, answered, measured, seconds, throughputPerSecond, p50, p90, p99, p999, max, persisted,
-                    pendingAfterDrain, unanswered, heapAfterGcBytes / (1024.0 * 1024.0));
+                    pendingAfterDrain, unanswered, failed, heapAfterGcBytes / (1024.0 * 1024.0));
         }
     }
 
@@ -85,7 +85,7 @@ public final class PipelineLoadDriver {
             return new Result(submitted, answered.get(), measured, seconds, measured / seconds,
                     latencies.percentileMillis(0.50), latencies.percentileMillis(0.90), latencies.percentileMillis(0.99),
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
-                    inFlight.size(), oldGenerationAfterGc());
+                    inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc());
         } finally {
             pipeline.close();
         }

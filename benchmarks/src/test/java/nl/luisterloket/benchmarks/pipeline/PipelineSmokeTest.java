@@ -31,6 +31,8 @@ class PipelineSmokeTest {
 
         PipelineLoadDriver.Result result = PipelineBenchmark.inProcess(workspace, settings, messages);
 
+        System.out.println(result.describe());
+        assertThat(result.failed()).isZero();
         assertThat(result.submitted()).isGreaterThanOrEqualTo(150);
         assertThat(result.persisted()).isEqualTo(result.submitted());
         assertThat(result.answered()).isEqualTo(result.submitted());
