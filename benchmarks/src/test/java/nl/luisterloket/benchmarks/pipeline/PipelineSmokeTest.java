@@ -25,15 +25,15 @@ class PipelineSmokeTest {
     @Test
     void everyMessageDrivenThroughTheDeskIsPersistedAndAnswered() {
         Workspace workspace = new Workspace(directory, Path.of("../config/luisterloket.yml"));
-        new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, 200, 60, 42);
+        new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, 200, 400, 42);
         List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(500, 3);
-        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(60, 100, Duration.ZERO, Duration.ofSeconds(2), 8);
+        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(400, 50, Duration.ZERO, Duration.ofSeconds(2), 8);
 
         PipelineLoadDriver.Result result = PipelineBenchmark.inProcess(workspace, settings, messages);
 
         System.out.println(result.describe());
         assertThat(result.failed()).isZero();
-        assertThat(result.submitted()).isGreaterThanOrEqualTo(150);
+        assertThat(result.submitted()).isGreaterThanOrEqualTo(90);
         assertThat(result.persisted()).isEqualTo(result.submitted());
         assertThat(result.answered()).isEqualTo(result.submitted());
         assertThat(result.unanswered()).isZero();
