@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar benchmarks/target/benchmarks.jar …}: the performance measurements of docs/BENCHMARKS.md. */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = "Synthetic data and performance measurements of Luisterloket. Run from the repository root.",
-        subcommands = {BenchmarksCommand.Generate.class, BenchmarksCommand.Index.class, BenchmarksCommand.Pipeline.class,
+        subcommands = {BenchmarksCommand.Generate.class, BenchmarksCommand.Understanding.class, BenchmarksCommand.Index.class, BenchmarksCommand.Pipeline.class,
                 BenchmarksCommand.Startup.class, BenchmarksCommand.Jmh.class})
 public final class BenchmarksCommand implements Callable<Integer> {
 
@@ -82,6 +82,30 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             data.prepare();
+            return 0;
+        }
+    }
+
+    @Command(name = "understanding", mixinStandardHelpOptions = true,
+            description = "Quick understanding latency per size without JMH: wall-clock percentiles and CPU time per message.")
+    static final class Understanding implements Callable<Integer> {
+
+        @Option(names = "--sizes", defaultValue = "500,5000,50000")
+        String sizes;
+
+        @Option(names = "--matching-config", defaultValue = "config", description = "The matcher's phrase lists (default: ${DEFAULT-VALUE}).")
+        Path matchingConfig;
+
+        @Option(names = "--warmup", defaultValue = "3000", description = "Messages before measuring (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--messages", defaultValue = "5000", description = "Measured messages (default: ${DEFAULT-VALUE}).")
+        int messages;
+
+        @Override
+        public Integer call() {
+            new nl.luisterloket.benchmarks.understanding.UnderstandingProbe(matchingConfig, System.out)
+                    .run(Matcher.sizes(sizes), warmup, messages);
             return 0;
         }
     }

@@ -1,0 +1,68 @@
+package nl.luisterloket.benchmarks.understanding;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import nl.luisterloket.benchmarks.data.KnowledgeBaseGenerator;
+import nl.luisterloket.benchmarks.data.MessageMix;
+import nl.luisterloket.benchmarks.data.Province;
+import nl.luisterloket.benchmarks.data.Vocabulary;
+import nl.luisterloket.knowledge.understanding.UnderstandingContext;
+
+/**
+ * A quick, JMH-free look at understanding latency per size: wall-clock percentiles and the CPU time per message.
+ * CPU time stays meaningful on a machine shared with other work, where wall-clock time does not.
+ */
+public final class UnderstandingProbe {
+
+    private final Path matchingConfig;
+    private final PrintStream out;
+
+    public UnderstandingProbe(Path matchingConfig, PrintStream out) {
+        this.matchingConfig = requireNonNull(matchingConfig, "matchingConfig is null");
+        this.out = requireNonNull(out, "out is null");
+    }
+
+    public void run(List<Integer> sizes, int warmupMessages, int messages) {
+        Vocabulary vocabulary = Vocabulary.builtIn();
+        Province province = Province.invented();
+        List<String> mix = new MessageMix(vocabulary, province).messages(4096, 7);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        out.printf(Locale.ROOT, "%10s %10s %10s %10s %10s %14s%n", "services", "p50 ms", "p90 ms", "p99 ms", "max ms", "CPU ms/msg");
+        for (int size : sizes) {
+            try (Matcher matcher = Matcher.create(matchingConfig)) {
+                matcher.directory().replaceAll(new KnowledgeBaseGenerator(vocabulary, province).generate(size, 42));
+                for (int i = 0; i < warmupMessages; i++) {
+                    matcher.understanding().understand(mix.get(i % mix.size()), UnderstandingContext.FIRST_MESSAGE);
+                }
+                long[] wall = new long[messages];
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < messages; i++) {
+                    long start = System.nanoTime();
+                    matcher.understanding().understand(mix.get(i % mix.size()), UnderstandingContext.FIRST_MESSAGE);
+                    wall[i] = System.nanoTime() - start;
+                }
+                double cpuPerMessage = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / messages;
+                Arrays.sort(wall);
+                out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f%n", size, at(wall, 0.5), at(wall, 0.9),
+                        at(wall, 0.99), at(wall, 1.0), cpuPerMessage);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static double at(long[] sorted, double q) {
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+        return sorted[index] / 1e6;
+    }
+}
