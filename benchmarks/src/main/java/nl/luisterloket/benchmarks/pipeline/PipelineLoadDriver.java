@@ -82,8 +82,13 @@ public final class PipelineLoadDriver {
             while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(1_000_000);
             }
-            long persisted = pipeline.persistedIncomingMessages() - persistedBefore;
+            // A message may cause more than one reply; the later ones may still be on their way.
             long pending = pipeline.pendingReplies();
+            while (pending > 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(5_000_000);
+                pending = pipeline.pendingReplies();
+            }
+            long persisted = pipeline.persistedIncomingMessages() - persistedBefore;
             double seconds = (measureUntil - measureFrom) / 1e9;
             int measured = latencies.count();
             return new Result(submitted, answered.get(), measured, seconds, measured / seconds,
