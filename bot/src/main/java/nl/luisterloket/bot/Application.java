@@ -9,6 +9,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 
+import nl.luisterloket.bot.admin.AdminModule;
 import nl.luisterloket.bot.catalog.CatalogModule;
 import nl.luisterloket.bot.config.ConfigModule;
 import nl.luisterloket.bot.config.LuisterloketConfig;
@@ -40,6 +41,7 @@ public final class Application {
                 new RoutingModule(),
                 new ConversationModule(),
                 new HandoverModule(),
-                new PrivacyModule());
+                new PrivacyModule(),
+                new AdminModule());
     }
 }
