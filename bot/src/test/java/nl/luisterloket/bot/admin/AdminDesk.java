@@ -60,6 +60,8 @@ final class AdminDesk implements AutoCloseable {
                       answerThreshold: 0.5
                       clarifyThreshold: 0.3
                       configDirectory: %s
+                    privacy:
+                      floodLimitPerMinute: 1000
                     access:
                       admins:
                         - {telegramUserId: "%s", firstName: Fatima}
