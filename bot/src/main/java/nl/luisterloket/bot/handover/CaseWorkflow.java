@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,11 +125,30 @@ final class CaseWorkflow {
         String kind = message.kind().name().toLowerCase(Locale.ROOT);
         history.append(transaction, handoverCase, "in", "resident", kind, message.text());
         switch (handoverCase.status()) {
-            case AWAITING_CONSENT -> askConsent(transaction, handoverCase, "consent.repeat");
+            case AWAITING_CONSENT -> {
+                Optional<Boolean> answer = typedConsent(message.text());
+                if (answer.isPresent()) {
+                    consent(transaction, handoverCase, answer.get());
+                } else {
+                    askConsent(transaction, handoverCase, "consent.repeat");
+                }
+            }
             case QUEUED -> board.refresh(transaction, handoverCase.id());
             case CLAIMED -> relayToWorker(transaction, handoverCase, message);
             case CLOSED -> throw new IllegalStateException("case " + handoverCase.id() + " is closed");
         }
+    }
+
+    /** "ja", "Yes!", "nee hoor" typed instead of pressing a consent button; anything else is no answer. */
+    static Optional<Boolean> typedConsent(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "").split("\\s+")[0];
+        if (Set.of("ja", "yes", "jawel", "prima", "goed", "ok", "oke", "okay").contains(word)) {
+            return Optional.of(true);
+        }
+        if (Set.of("nee", "no", "neen").contains(word)) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -25,6 +25,7 @@ import nl.luisterloket.bot.routing.MessageRoute;
  */
 final class WorkerRoute implements MessageRoute {
 
+    static final String GROUP_ID_COMMAND = "groepid";
     static final Set<String> COMMANDS = Set.of("zaken", "zaak", "notitie", "overdragen", "terugzetten", "sluiten");
 
     private final CaseStore cases;
@@ -61,7 +62,7 @@ final class WorkerRoute implements MessageRoute {
             return true;
         }
         if (!message.privateChat()) {
-            return false;
+            return message.command().filter(GROUP_ID_COMMAND::equals).isPresent();
         }
         if (message.command().filter(COMMANDS::contains).isPresent()) {
             return true;
@@ -73,6 +74,11 @@ final class WorkerRoute implements MessageRoute {
     public void handle(Connection transaction, IncomingMessage message) throws SQLException {
         if (message.kind() == MessageKind.CALLBACK) {
             handleButton(transaction, message, CaseCallback.parse(message.callbackData()).orElseThrow());
+            return;
+        }
+        if (!message.privateChat() && message.command().filter(GROUP_ID_COMMAND::equals).isPresent()) {
+            // Setting up a team needs the group's chat id, which Telegram does not show anywhere.
+            outbox.enqueue(transaction, reply(message, workflow.text("group.id", message.chat().chatId())));
             return;
         }
         Optional<TeamSettings> groupTeam = teamOfGroup(message);
@@ -151,7 +157,7 @@ final class WorkerRoute implements MessageRoute {
                     outbox.enqueue(transaction, reply(message, workflow.text("note.usage")));
                     return;
                 }
-                Optional<HandoverCase> current = topicCase != null ? mine(topicCase, worker) : currentCase(transaction, worker, message);
+                Optional<HandoverCase> current = topicCase != null ? ownTopicCase(transaction, topicCase, worker) : currentCase(transaction, worker, message);
                 if (current.isPresent()) {
                     workflow.note(transaction, current.get(), worker, argument);
                 }
@@ -174,13 +180,13 @@ final class WorkerRoute implements MessageRoute {
                     outbox.enqueue(transaction, reply(message, workflow.text("requeue.usage")));
                     return;
                 }
-                Optional<HandoverCase> current = topicCase != null ? mine(topicCase, worker) : currentCase(transaction, worker, message);
+                Optional<HandoverCase> current = topicCase != null ? ownTopicCase(transaction, topicCase, worker) : currentCase(transaction, worker, message);
                 if (current.isPresent()) {
                     workflow.requeue(transaction, current.get(), worker, argument, false);
                 }
             }
             case "sluiten" -> {
-                Optional<HandoverCase> current = topicCase != null ? mine(topicCase, worker) : currentCase(transaction, worker, message);
+                Optional<HandoverCase> current = topicCase != null ? ownTopicCase(transaction, topicCase, worker) : currentCase(transaction, worker, message);
                 if (current.isPresent()) {
                     workflow.close(transaction, current.get(), worker, argument);
                 }
@@ -250,6 +256,15 @@ final class WorkerRoute implements MessageRoute {
         }
         workflow.tellWorker(transaction, worker, mine.isEmpty() ? "worker.noCase" : "worker.whichCase");
         return Optional.empty();
+    }
+
+    /** In a case's topic, the commands that change the case are for the worker who has it. */
+    private Optional<HandoverCase> ownTopicCase(Connection transaction, HandoverCase topicCase, StaffMember worker) throws SQLException {
+        Optional<HandoverCase> own = mine(topicCase, worker);
+        if (own.isEmpty()) {
+            workflow.tellWorker(transaction, worker, "case.unknown", topicCase.id());
+        }
+        return own;
     }
 
     private Optional<HandoverCase> ownCase(Connection connection, StaffMember worker, long caseId) throws SQLException {

@@ -45,6 +45,10 @@ class ForumTopicHandoverTest {
             assertThat(harness.texts(AMINA)).noneMatch(text -> text.contains("ken jij haar"));
             assertThat(harness.lastText(AMINA)).isEqualTo("Sanne: Hoi Amina, ik ben Sanne.");
 
+            harness.saysInTopic(GROUP, AHMED, topic, "/sluiten");
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("claimed");
+            assertThat(harness.lastText(AHMED)).isEqualTo("Zaak " + caseId + " bestaat niet of is niet van jou.");
+
             harness.saysInTopic(GROUP, SANNE, topic, "/sluiten geholpen");
             assertThat(harness.caseColumn(caseId, "status")).isEqualTo("closed");
             assertThat(harness.chat(GROUP).get(0).text()).contains("Status: gesloten (geholpen)");

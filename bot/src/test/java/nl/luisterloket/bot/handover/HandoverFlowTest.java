@@ -83,6 +83,17 @@ class HandoverFlowTest {
     }
 
     @Test
+    void typingJaInsteadOfPressingTheButtonCountsAsConsent() {
+        harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("wonen"), List.of()));
+        long caseId = harness.onlyCaseId();
+
+        harness.residentSays(AMINA, "Ja hoor!");
+
+        assertThat(harness.caseColumn(caseId, "status")).isEqualTo("queued");
+        assertThat(harness.chat(GROUP)).hasSize(1);
+    }
+
+    @Test
     void consentPostsOneCaseMessageWithTheSummaryInTheTeamsGroup() {
         harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("wonen", "geld"),
                 List.of("huurteam", "schuldhulp")));
@@ -366,6 +377,13 @@ class HandoverFlowTest {
 
         assertThat(harness.lastText(AHMED)).startsWith("Zaak " + caseId + ": de hele geschiedenis").contains("deurwaarder");
         assertThat(harness.audit(caseId)).contains(harness.workerActor(AHMED) + " case.view");
+    }
+
+    @Test
+    void groepidInAnyGroupTellsTheChatIdNeededToConfigureATeam() {
+        harness.saysInTopic("-100777", STRANGER, null, "/groepid@LuisterBot");
+
+        assertThat(harness.lastText("-100777")).startsWith("De chat id van deze groep is -100777.");
     }
 
     private long queuedCase(String chatId, String firstName) {
