@@ -85,12 +85,13 @@ public final class ResidentEraser {
     }
 
     /**
-     * A case's messages go to its forum topic in the workers' group, with edit keys
-     * {@code case:<id>} and {@code relay:<id>:<n>}: those outbox rows and keys carry the resident's
-     * words, so they go too.
+     * A case's card and messages go to the workers' group (its forum topic) and the worker's
+     * private chat with edit keys {@code case:<id>}, {@code case:<id>:<post>} and
+     * {@code relay:<id>:<n>}: those outbox rows and keys carry the resident's words, so they go too.
      */
     private static void forgetRelaysToWorkers(Connection transaction, DatabaseSchema schema, long residentId) throws SQLException {
-        String caseKeys = "EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = ? AND (%1$s = 'case:' || c.id OR %1$s LIKE 'relay:' || c.id || ':%%'))";
+        String caseKeys = "EXISTS (SELECT 1 FROM cases c WHERE c.resident_id = ? AND (%1$s = 'case:' || c.id OR %1$s LIKE 'case:' || c.id || ':%%'"
+                + " OR %1$s LIKE 'relay:' || c.id || ':%%'))";
         update(transaction, "DELETE FROM outbox WHERE "
                 + caseKeys.formatted("json_extract(outbox.payload_json, '$.editKey')"), residentId);
         if (schema.has("cases", "topic_id")) {
