@@ -16,12 +16,8 @@ import java.util.Map;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import com.google.inject.spi.Element;
-import com.google.inject.spi.Elements;
-import com.google.inject.spi.UntargettedBinding;
 import com.google.inject.util.Modules;
 
 import nl.luisterloket.bot.Application;
@@ -36,7 +32,6 @@ import nl.luisterloket.bot.config.ConfigLoader;
 import nl.luisterloket.bot.config.LuisterloketConfig;
 import nl.luisterloket.bot.lifecycle.Lifecycle;
 import nl.luisterloket.bot.storage.Database;
-import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
 
 /**
  * The whole application as a resident meets it, on a real SQLite file: messages go in through the
@@ -59,12 +54,7 @@ final class TestDesk implements AutoCloseable {
 
     private TestDesk(LuisterloketConfig config, Module... overrides) {
         this.clock = new MutableClock(START, config.timeZone());
-        List<Module> core = Application.coreModules(config, clock);
-        List<Module> replacements = new ArrayList<>(List.of(overrides));
-        if (!binds(core, MessageUnderstanding.class)) {
-            replacements.add(new StandInKnowledgeModule());
-        }
-        this.injector = Guice.createInjector(Stage.PRODUCTION, Modules.override(core).with(replacements));
+        this.injector = Guice.createInjector(Stage.PRODUCTION, Modules.override(Application.coreModules(config, clock)).with(overrides));
         this.database = injector.getInstance(Database.class);
         this.lifecycle = injector.getInstance(Lifecycle.class);
         this.handler = injector.getInstance(IncomingMessageHandler.class);
@@ -106,16 +96,6 @@ final class TestDesk implements AutoCloseable {
             throw new IllegalStateException("not inside the repository");
         }
         return here;
-    }
-
-    private static boolean binds(List<Module> modules, Class<?> type) {
-        for (Element element : Elements.getElements(modules)) {
-            if (element instanceof com.google.inject.Binding<?> binding && binding.getKey().equals(Key.get(type))
-                    && !(binding instanceof UntargettedBinding)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static ChatAddress chat(String chatId) {
