@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One thing that arrived on a channel, in the channel-neutral form the rest of the bot speaks.
@@ -36,6 +37,9 @@ public record IncomingMessage(
         boolean privateChat,
         Instant receivedAt) {
 
+    /** Any Unicode white space separates a command from its argument (a phone may send a no-break space). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
     public IncomingMessage {
         requireNonNull(chat, "chat is null");
         requireNonNull(author, "author is null");
@@ -60,15 +64,15 @@ public record IncomingMessage(
         if (kind != MessageKind.COMMAND) {
             return Optional.empty();
         }
-        String first = text.strip().split("\\s+", 2)[0];
-        int at = first.indexOf('@');
-        String word = (at > 0 ? first.substring(1, at) : first.substring(1)).toLowerCase(Locale.ROOT);
-        return Optional.of(word);
+        String first = WHITESPACE.split(text.strip(), 2)[0];
+        String afterSlash = first.startsWith("/") ? first.substring(1) : first;
+        int at = afterSlash.indexOf('@');
+        return Optional.of((at >= 0 ? afterSlash.substring(0, at) : afterSlash).toLowerCase(Locale.ROOT));
     }
 
     /** For a command: what follows the command word, stripped ("" when nothing). */
     public String commandArgument() {
-        String[] parts = text.strip().split("\\s+", 2);
+        String[] parts = WHITESPACE.split(text.strip(), 2);
         return parts.length < 2 ? "" : parts[1].strip();
     }
 }
