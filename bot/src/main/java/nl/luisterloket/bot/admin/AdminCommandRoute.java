@@ -42,7 +42,7 @@ final class AdminCommandRoute implements MessageRoute {
 
     @Inject
     AdminCommandRoute(StaffDirectory staff, AuditLog audit, Outbox outbox, LuisterloketConfig config, ServiceCommands services,
-            StaffCommands staffCommands, AddServiceDialogue dialogue, FreshnessDigest digest) {
+            StaffCommands staffCommands, AddServiceDialogue dialogue, FreshnessDigest digest, ListeningReports reports) {
         this.staff = requireNonNull(staff, "staff is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.outbox = requireNonNull(outbox, "outbox is null");
@@ -62,6 +62,7 @@ final class AdminCommandRoute implements MessageRoute {
         register(staffCommands::remove, "verwijder", "remove");
         register(staffCommands::list, "team", "staff");
         register(digest::sendTo, "controle", "digest");
+        register(reports::lastWeek, "rapport", "report");
         register(dialogue::cancel, "annuleer", "cancel");
         register(request -> request.reply("help"), "beheer", "adminhelp");
     }

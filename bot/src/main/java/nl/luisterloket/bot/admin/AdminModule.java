@@ -17,6 +17,8 @@ public final class AdminModule extends AbstractModule {
         bind(AddServiceDialogue.class).in(Scopes.SINGLETON);
         bind(FreshnessDigest.class).in(Scopes.SINGLETON);
         bind(AdminSeeder.class).in(Scopes.SINGLETON);
+        bind(ListeningReportBuilder.class).in(Scopes.SINGLETON);
+        bind(ListeningReports.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), MessageRoute.class).addBinding().to(AdminCommandRoute.class);
         Multibinder<ManagedService> services = Multibinder.newSetBinder(binder(), ManagedService.class);
         services.addBinding().to(FreshnessDigest.class);

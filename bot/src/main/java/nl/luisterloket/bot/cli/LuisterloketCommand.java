@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code luisterloket} command and its subcommands. */
 @Command(name = "luisterloket", mixinStandardHelpOptions = true, version = "Luisterloket 0.1.0",
         description = "A listening desk for residents that lives in a chat.",
-        subcommands = {RunCommand.class, ChatCommand.class, KnowledgeBaseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ChatCommand.class, KnowledgeBaseCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LuisterloketCommand implements Runnable {
 
     /** Exit code for a configuration or input the program cannot use. */

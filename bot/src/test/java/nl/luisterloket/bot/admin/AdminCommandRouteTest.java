@@ -55,9 +55,9 @@ class AdminCommandRouteTest {
         List<String> commands = List.of("/zoek voedselbank", "/toon voedselbank-lindestad", "/wijzig voedselbank-lindestad phone 1",
                 "/nieuw", "/archiveer voedselbank-lindestad", "/herstel voedselbank-lindestad", "/gecontroleerd voedselbank-lindestad",
                 "/ongedaan voedselbank-lindestad", "/geschiedenis voedselbank-lindestad", "/medewerker 5 buurtteam Eve",
-                "/beheerder 5 Eve", "/verwijder " + ADMIN, "/team", "/controle", "/beheer", "/annuleer",
+                "/beheerder 5 Eve", "/verwijder " + ADMIN, "/team", "/rapport", "/controle", "/beheer", "/annuleer",
                 "/search food", "/show voedselbank-lindestad", "/change voedselbank-lindestad phone 1", "/undo voedselbank-lindestad",
-                "/admin 5 Eve", "/remove " + ADMIN, "/digest");
+                "/admin 5 Eve", "/remove " + ADMIN, "/digest", "/report");
         long revisionsBefore = desk.count("SELECT count(*) FROM service_revisions");
         long activeStaffBefore = desk.count("SELECT count(*) FROM workers WHERE active = 1");
         long refusalsBefore = desk.count("SELECT count(*) FROM audit_log WHERE action = 'admin.refused'");
