@@ -29,7 +29,6 @@ final class RateLimits {
     private final Map<String, Instant> chatFreeAt = new HashMap<>();
     private final Map<String, Deque<Instant>> groupSends = new HashMap<>();
     private final Deque<Instant> overallSends = new ArrayDeque<>();
-    private Instant everythingFreeAt = Instant.EPOCH;
 
     @Inject
     RateLimits(TelegramSettings settings) {
@@ -44,7 +43,7 @@ final class RateLimits {
 
     /** How long to wait before the next message to {@code chatId} may go; zero when it may go now. */
     synchronized Duration waitFor(String chatId, Instant now) {
-        Instant free = max(everythingFreeAt, chatFreeAt.getOrDefault(chatId, Instant.EPOCH));
+        Instant free = chatFreeAt.getOrDefault(chatId, Instant.EPOCH);
         free = max(free, windowFreeAt(overallSends, overallPerSecond, SECOND, now));
         if (isGroup(chatId)) {
             free = max(free, windowFreeAt(groupSends.getOrDefault(chatId, new ArrayDeque<>()), groupPerMinute, MINUTE, now));
@@ -71,11 +70,6 @@ final class RateLimits {
     /** Telegram answered 429 for {@code chatId}: nothing goes to it before the wait is over. */
     synchronized void pause(String chatId, Duration wait, Instant now) {
         chatFreeAt.put(chatId, max(chatFreeAt.getOrDefault(chatId, Instant.EPOCH), now.plus(wait)));
-    }
-
-    /** Telegram answered 429 to a call not aimed at one chat: nothing goes anywhere before the wait is over. */
-    synchronized void pauseAll(Duration wait, Instant now) {
-        everythingFreeAt = max(everythingFreeAt, now.plus(wait));
     }
 
     /** Telegram groups and channels have negative chat ids; people have positive ones. */

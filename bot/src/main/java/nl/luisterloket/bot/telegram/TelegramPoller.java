@@ -89,14 +89,23 @@ final class TelegramPoller implements ManagedService {
         int failures = 0;
         boolean webhookRemoved = removeWebhook();
         while (running) {
-            TelegramApi.Outcome<GetUpdatesResponse> outcome = poll();
-            if (!running) {
-                return;
+            TelegramApi.Outcome<GetUpdatesResponse> outcome;
+            try {
+                outcome = poll();
+                if (!running) {
+                    return;
+                }
+                if (outcome instanceof TelegramApi.Outcome.Ok<GetUpdatesResponse> ok) {
+                    failures = 0;
+                    handle(ok.response().updates());
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                log.error("Telegram: polling failed; going on after a pause", e);
+                pause(backoff.delay(failures++));
+                continue;
             }
-            if (outcome instanceof TelegramApi.Outcome.Ok<GetUpdatesResponse> ok) {
-                failures = 0;
-                handle(ok.response().updates());
-            } else if (outcome instanceof TelegramApi.Outcome.RateLimited<GetUpdatesResponse> limited) {
+            if (outcome instanceof TelegramApi.Outcome.RateLimited<GetUpdatesResponse> limited) {
                 pause(limited.retryAfter());
             } else if (outcome instanceof TelegramApi.Outcome.Rejected<GetUpdatesResponse> rejected && rejected.errorCode() == 409) {
                 log.warn("Telegram: a webhook is still registered; removing it to poll");

@@ -77,7 +77,7 @@ public record TelegramSettings(
         }
         requestTimeoutSeconds = atLeast("requestTimeoutSeconds", requestTimeoutSeconds, 10, 1);
         retryBaseMillis = atLeast("retryBaseMillis", retryBaseMillis, 1000, 1);
-        retryMaxSeconds = atLeast("retryMaxSeconds", retryMaxSeconds, 300, 1);
+        retryMaxSeconds = atLeast("retryMaxSeconds", retryMaxSeconds, 60, 1);
         chatIntervalMillis = atLeast("chatIntervalMillis", chatIntervalMillis, 1000, 0);
         groupMessagesPerMinute = atLeast("groupMessagesPerMinute", groupMessagesPerMinute, 20, 1);
         messagesPerSecond = atLeast("messagesPerSecond", messagesPerSecond, 30, 1);
@@ -109,13 +109,6 @@ public record TelegramSettings(
 
     public Duration chatInterval() {
         return Duration.ofMillis(chatIntervalMillis);
-    }
-
-    /** A copy pointing at another Bot API server (a test server), with the given token. */
-    public TelegramSettings withApi(String otherApiUrl, Secret otherToken) {
-        return new TelegramSettings(enabled, mode, otherApiUrl, otherToken, tokenFile, pollTimeoutSeconds, webhookUrl, webhookPath,
-                webhookSecret, requestTimeoutSeconds, retryBaseMillis, retryMaxSeconds, chatIntervalMillis, groupMessagesPerMinute,
-                messagesPerSecond);
     }
 
     private static Integer atLeast(String name, Integer value, int defaultValue, int minimum) {

@@ -52,11 +52,4 @@ class RateLimitsTest {
         assertThat(limits.waitFor("1001", NOW.plusSeconds(2))).isEqualTo(Duration.ofSeconds(5));
         assertThat(limits.waitFor("1002", NOW.plusSeconds(2))).isZero();
     }
-
-    @Test
-    void pauseForEverythingHoldsEveryChat() {
-        limits.pauseAll(Duration.ofSeconds(3), NOW);
-
-        assertThat(limits.waitFor("1002", NOW.plusSeconds(1))).isEqualTo(Duration.ofSeconds(2));
-    }
 }

@@ -147,6 +147,7 @@ class TelegramPollingTest {
         bot = TelegramTestBot.polling(directory, fake);
         fake.queuePrivateText(AMIRA, "Amira", "hallo");
         fake.awaitSentTo(AMIRA, 1);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'pending'"), pending -> pending == 0, WAIT);
         fake.blockChat(AMIRA);
 
         enqueue(OutgoingMessage.text(chat(AMIRA), "nog een bericht"));
@@ -158,6 +159,21 @@ class TelegramPollingTest {
 
         assertThat(fake.calls("sendMessage")).hasSize((int) callsAfterBlock);
         assertThat(fake.calls("sendMessage").stream().filter(call -> call.status() == 403)).hasSize(1);
+    }
+
+    @Test
+    void residentWhoUnblockedTheBotAndWritesAgainIsAnsweredAgain() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.blockChat(AMIRA);
+        fake.queuePrivateText(AMIRA, "Amira", "hallo");
+        FakeTelegramServer.await(() -> bot.count("SELECT blocked_bot FROM residents WHERE chat_id = ?", Long.toString(AMIRA)),
+                blocked -> blocked == 1, WAIT);
+
+        fake.unblockChat(AMIRA);
+        fake.queuePrivateText(AMIRA, "Amira", "ik ben er weer");
+
+        fake.awaitSentTo(AMIRA, 1);
+        assertThat(bot.count("SELECT blocked_bot FROM residents WHERE chat_id = ?", Long.toString(AMIRA))).isZero();
     }
 
     @Test
