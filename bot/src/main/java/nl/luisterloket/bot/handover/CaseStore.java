@@ -126,6 +126,12 @@ final class CaseStore {
                 + " outcome = 'consent_declined' WHERE id = ? AND status = 'awaiting_consent'", now, now, caseId) == 1;
     }
 
+    /** A consent question nobody answered is withdrawn, so the resident is not kept in a half-open case. */
+    boolean withdrawUnanswered(Connection transaction, long caseId) throws SQLException {
+        return update(transaction, "UPDATE cases SET status = 'closed', closed_at = ?, outcome = 'consent_unanswered'"
+                + " WHERE id = ? AND status = 'awaiting_consent'", now(), caseId) == 1;
+    }
+
     /** The one conditional update that decides who has a case: only a queued case can be claimed. */
     boolean claim(Connection transaction, long caseId, long workerId) throws SQLException {
         String now = now();

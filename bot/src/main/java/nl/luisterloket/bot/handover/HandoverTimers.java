@@ -27,13 +27,14 @@ import nl.luisterloket.bot.storage.Database;
 /**
  * No one waits unseen: posts unclaimed cases again (within the team's working hours), pings the
  * team again for an unclaimed urgent case, and puts a claimed case whose worker stays silent back
- * in the queue. {@link #runOnce()} does one pass; the service runs it every half minute.
+ * in the queue, and withdraws a consent question left unanswered for a day. {@link #runOnce()} does one pass; the service runs it every half minute.
  */
 @Singleton
 public final class HandoverTimers implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverTimers.class);
     private static final long PERIOD_SECONDS = 30;
+    static final Duration CONSENT_EXPIRY = Duration.ofHours(24);
 
     private final Database database;
     private final CaseStore cases;
@@ -94,6 +95,11 @@ public final class HandoverTimers implements ManagedService {
                     repostUnclaimed(transaction, queued, now);
                 }
             }
+            for (HandoverCase waiting : cases.withStatus(transaction, CaseStatus.AWAITING_CONSENT)) {
+                if (!waiting.createdAt().plus(CONSENT_EXPIRY).isAfter(now) && cases.withdrawUnanswered(transaction, waiting.id())) {
+                    audit.record(transaction, "system", "case.withdraw", waiting.id(), null, "consent not answered");
+                }
+            }
             for (HandoverCase claimed : cases.withStatus(transaction, CaseStatus.CLAIMED)) {
                 requeueSilent(transaction, claimed, now);
             }
@@ -104,7 +110,7 @@ public final class HandoverTimers implements ManagedService {
     private void repostUnclaimed(Connection transaction, HandoverCase queued, Instant now) throws SQLException {
         boolean open = settings.team(queued.team()).map(team -> hours.isOpen(team, now)).orElse(true);
         Optional<Instant> posted = cases.lastPostedAt(transaction, queued.id());
-        if (open && isDue(posted, now, settings.unclaimedRepostMinutes())) {
+        if (open && board.group(queued).isPresent() && isDue(posted, now, settings.unclaimedRepostMinutes())) {
             audit.record(transaction, "system", "case.repost", queued.id(), null, "unclaimed");
             board.post(transaction, queued.id());
         }

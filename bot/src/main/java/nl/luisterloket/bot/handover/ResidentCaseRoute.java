@@ -51,8 +51,11 @@ final class ResidentCaseRoute implements MessageRoute {
         if (message.kind() == MessageKind.COMMAND) {
             return false;
         }
-        if (cases.openOf(transaction, message.chat()).isPresent()) {
-            return true;
+        Optional<HandoverCase> open = cases.openOf(transaction, message.chat());
+        if (open.isPresent()) {
+            // Waiting for consent, only a typed yes or no is for the case: anything else the bot answers,
+            // and the question with its buttons stays open.
+            return open.get().status() != CaseStatus.AWAITING_CONSENT || CaseWorkflow.typedConsent(message.text()).isPresent();
         }
         return cases.lastHandledOf(transaction, message.chat()).filter(workflow::withinReopenWindow).isPresent();
     }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nl.luisterloket.bot.access.Role;
 import nl.luisterloket.bot.access.StaffDirectory;
+import nl.luisterloket.bot.channel.Author;
+import nl.luisterloket.bot.channel.IncomingMessage;
 
 class HandoverFlowTest {
 
@@ -71,14 +73,30 @@ class HandoverFlowTest {
     }
 
     @Test
-    void typingInsteadOfAnsweringAsksForConsentAgain() {
+    void talkingOnInsteadOfAnsweringLeavesTheQuestionOpenForTheBotToAnswer() {
+        harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("wonen"), List.of()));
+        long caseId = harness.onlyCaseId();
+        IncomingMessage talk = IncomingMessage.text(HandoverHarness.residentChat(AMINA), new Author(AMINA, "Amina", "nl"),
+                "waar is de voedselbank?", harness.clock.instant());
+
+        boolean forTheCase = harness.database.inTransaction(transaction ->
+                harness.injector.getInstance(ResidentCaseRoute.class).accepts(transaction, talk));
+
+        assertThat(forTheCase).isFalse();
+        assertThat(harness.caseColumn(caseId, "status")).isEqualTo("awaiting_consent");
+        assertThat(harness.chat(GROUP)).isEmpty();
+    }
+
+    @Test
+    void aConsentQuestionLeftUnansweredForADayIsWithdrawn() {
         harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("wonen"), List.of()));
         long caseId = harness.onlyCaseId();
 
-        harness.residentSays(AMINA, "huh?");
+        harness.clock.advance(java.time.Duration.ofHours(25));
+        harness.timers.runOnce();
 
-        assertThat(harness.lastText(AMINA)).isEqualTo("Kies eerst hieronder of een medewerker van Buurtteam Noord mag meelezen.");
-        assertThat(harness.chat(AMINA).get(1).hasButton("consent:yes:" + caseId)).isTrue();
+        assertThat(harness.caseColumn(caseId, "outcome")).isEqualTo("consent_unanswered");
+        assertThat(harness.hasOpenCase(1)).isFalse();
         assertThat(harness.chat(GROUP)).isEmpty();
     }
 
