@@ -2,11 +2,14 @@ package nl.luisterloket.bot.conversation;
 
 import static java.util.Objects.requireNonNull;
 
-/** An open conversation of a resident with the desk. */
-public record Conversation(long id, long residentId, String status, ConversationState state) {
+import java.time.Instant;
+
+/** A conversation of a resident with the desk that is not closed. */
+public record Conversation(long id, long residentId, String status, ConversationState state, Instant lastActivityAt) {
 
     public Conversation {
         requireNonNull(status, "status is null");
         requireNonNull(state, "state is null");
+        requireNonNull(lastActivityAt, "lastActivityAt is null");
     }
 }

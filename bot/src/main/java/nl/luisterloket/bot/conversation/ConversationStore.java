@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +21,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public final class ConversationStore {
 
+    public static final String OPEN = "open";
+    public static final String HANDED_OVER = "handed_over";
+    public static final String CLOSED = "closed";
+
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -31,13 +36,25 @@ public final class ConversationStore {
     /** The resident's conversation that is not closed, if any. */
     public Optional<Conversation> current(Connection connection, long residentId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, status, state_json FROM conversations WHERE resident_id = ? AND status <> 'closed' ORDER BY id DESC LIMIT 1")) {
+                "SELECT id, status, state_json, last_activity_at FROM conversations WHERE resident_id = ? AND status <> 'closed'"
+                        + " ORDER BY id DESC LIMIT 1")) {
             select.setLong(1, residentId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Conversation(row.getLong(1), residentId, row.getString(2), parse(row.getString(3))));
+                return Optional.of(new Conversation(row.getLong(1), residentId, row.getString(2), parse(row.getString(3)),
+                        Instant.parse(row.getString(4))));
+            }
+        }
+    }
+
+    /** Whether the resident ever had a conversation (a closed one counts). */
+    public boolean hadConversation(Connection connection, long residentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM conversations WHERE resident_id = ? LIMIT 1")) {
+            select.setLong(1, residentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
         }
     }
@@ -61,6 +78,27 @@ public final class ConversationStore {
             update.setString(2, clock.instant().toString());
             update.setLong(3, conversationId);
             update.executeUpdate();
+        }
+    }
+
+    public void setStatus(Connection transaction, long conversationId, String status) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement(
+                "UPDATE conversations SET status = ?, closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END WHERE id = ?")) {
+            update.setString(1, status);
+            update.setString(2, status);
+            update.setString(3, clock.instant().toString());
+            update.setLong(4, conversationId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Closes every conversation without activity since {@code idleSince}; returns how many. */
+    public int closeIdle(Connection transaction, Instant idleSince) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement(
+                "UPDATE conversations SET status = 'closed', closed_at = ? WHERE status <> 'closed' AND last_activity_at < ?")) {
+            update.setString(1, clock.instant().toString());
+            update.setString(2, idleSince.toString());
+            return update.executeUpdate();
         }
     }
 

@@ -70,6 +70,28 @@ public final class ResidentStore {
         }
     }
 
+    public Optional<Resident> findById(Connection connection, long residentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT channel, chat_id, first_name, language, neighbourhood, follow_up_enabled FROM residents WHERE id = ?")) {
+            select.setLong(1, residentId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Resident(residentId, new ChatAddress(row.getString(1), row.getString(2)), row.getString(3),
+                        row.getString(4), row.getString(5), row.getInt(6) == 1, false));
+            }
+        }
+    }
+
+    public void setFollowUpEnabled(Connection transaction, long residentId, boolean enabled) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement("UPDATE residents SET follow_up_enabled = ? WHERE id = ?")) {
+            update.setInt(1, enabled ? 1 : 0);
+            update.setLong(2, residentId);
+            update.executeUpdate();
+        }
+    }
+
     public void setLanguage(Connection transaction, long residentId, String language) throws SQLException {
         update(transaction, "UPDATE residents SET language = ? WHERE id = ?", language, residentId);
     }
