@@ -236,7 +236,8 @@ public final class ConversationEngine {
             return;
         }
         boolean refinesEarlierQuestion = !firstTurn && named.isPresent() && before.lastQuery() != null
-                && (understood.decision() == Decision.NO_MATCH || understood.decision() == Decision.SMALLTALK);
+                && (understood.decision() == Decision.NO_MATCH || understood.decision() == Decision.SMALLTALK
+                        || NeighbourhoodFinder.saysLittleMoreThan(text, named.get()));
         if (refinesEarlierQuestion) {
             turn.say(messages.text(turn.language(), "neighbourhood.set", named.get()));
             answerAgain(turn);
@@ -244,6 +245,12 @@ public final class ConversationEngine {
         }
         if (neighbourhoodChanged) {
             turn.say(messages.text(turn.language(), "neighbourhood.set", named.get()));
+        }
+        boolean onlyFrustration = !firstTurn && understood.signals().contains(Signal.FRUSTRATION)
+                && (understood.decision() == Decision.NO_MATCH || understood.decision() == Decision.SMALLTALK);
+        if (onlyFrustration) {
+            offerPerson(turn, HandoverTrigger.FRUSTRATION);
+            return;
         }
         switch (understood.decision()) {
             case ANSWER -> answer(turn, text, understood.suggestions(), List.of(), Decision.ANSWER, true);
@@ -293,7 +300,10 @@ public final class ConversationEngine {
         handOver(turn, HandoverTrigger.CRISIS);
     }
 
-    /** The urgent services the understanding step found, best first; the desk's urgent lines when it found none. */
+    /**
+     * Only the urgent services: those the understanding step found for this message, best first, or
+     * the desk's urgent crisis lines when it found none. Ordinary services wait for the person.
+     */
     private List<Suggestion> urgentFirst(List<Suggestion> found) {
         List<Suggestion> urgent = new ArrayList<>(found.stream().filter(suggestion -> suggestion.service().urgent()).toList());
         if (urgent.isEmpty()) {
@@ -302,7 +312,6 @@ public final class ConversationEngine {
                     .limit(MAX_SUGGESTIONS)
                     .forEach(service -> urgent.add(new Suggestion(service, 1.0)));
         }
-        found.stream().filter(suggestion -> !suggestion.service().urgent()).forEach(urgent::add);
         return urgent.stream().limit(MAX_SUGGESTIONS).toList();
     }
 

@@ -10,6 +10,8 @@ import nl.luisterloket.bot.channel.GeoPoint;
 /** Finds the city's neighbourhoods in what a resident sends: a name in a message, or the area a shared location falls in. */
 final class NeighbourhoodFinder {
 
+    private static final int MAX_WORDS_AROUND_NAME = 4;
+
     private final List<Named> names;
     private final List<Area> areas;
 
@@ -23,6 +25,16 @@ final class NeighbourhoodFinder {
     /** The first configured neighbourhood the text names ("en in Kanaalzijde?"). */
     Optional<String> named(String text) {
         return names.stream().filter(named -> named.pattern.matcher(text).find()).map(Named::name).findFirst();
+    }
+
+    /**
+     * Whether the message is little more than the neighbourhood's name ("en in Kanaalzijde?", "ik woon
+     * in Bosrand"): then it refines the earlier question rather than asking a new one.
+     */
+    static boolean saysLittleMoreThan(String text, String neighbourhood) {
+        String rest = Pattern.compile("(?iu)" + Pattern.quote(neighbourhood)).matcher(text).replaceAll(" ")
+                .replaceAll("[^\\p{L}\\p{N}\\s]", " ").strip();
+        return rest.isEmpty() || rest.split("\\s+").length <= MAX_WORDS_AROUND_NAME;
     }
 
     /** The neighbourhood whose area holds the point; when areas overlap, the one whose centre is nearest. */
