@@ -8,7 +8,6 @@ import nl.luisterloket.bot.handover.HandoverTrigger;
 final class Callbacks {
 
     static final String PERSON = "person";
-    static final String OTHER = "ans:other";
     static final String OFFER_DECLINED = "offer:no";
     static final String FOLLOW_UP_OFF = "fu:off";
     static final String HELPED = "h";
@@ -20,6 +19,10 @@ final class Callbacks {
 
     static String helps(long firstSuggestionId, int count) {
         return "ans:helps:" + firstSuggestionId + ":" + count;
+    }
+
+    static String somethingElse(long firstSuggestionId, int count) {
+        return "ans:other:" + firstSuggestionId + ":" + count;
     }
 
     static String wrongDetails(long firstSuggestionId, int count) {

@@ -247,7 +247,8 @@ public final class ConversationEngine {
             turn.say(messages.text(turn.language(), "neighbourhood.set", named.get()));
         }
         boolean onlyFrustration = !firstTurn && understood.signals().contains(Signal.FRUSTRATION)
-                && (understood.decision() == Decision.NO_MATCH || understood.decision() == Decision.SMALLTALK);
+                && (understood.domains().isEmpty() || understood.decision() == Decision.NO_MATCH
+                        || understood.decision() == Decision.SMALLTALK);
         if (onlyFrustration) {
             offerPerson(turn, HandoverTrigger.FRUSTRATION);
             return;
@@ -255,7 +256,14 @@ public final class ConversationEngine {
         switch (understood.decision()) {
             case ANSWER -> answer(turn, text, understood.suggestions(), List.of(), Decision.ANSWER, true);
             case CLARIFY -> clarify(turn, text, understood);
-            case ESCALATE -> offerPerson(turn, escalationTrigger(understood.signals()));
+            case ESCALATE -> {
+                if (!firstTurn && before.personOffered() && !understood.suggestions().isEmpty()) {
+                    // the resident said no to a person before: keep helping rather than asking again and again
+                    answer(turn, text, understood.suggestions(), List.of(), Decision.ANSWER, true);
+                } else {
+                    offerPerson(turn, escalationTrigger(understood.signals()));
+                }
+            }
             case SMALLTALK -> smalltalk(turn, understood.signals());
             case NO_MATCH -> noMatch(turn, text);
             case CRISIS -> throw new IllegalStateException("handled above");
@@ -277,14 +285,17 @@ public final class ConversationEngine {
         return HandoverTrigger.COMPLEX;
     }
 
-    /** From the second turn on: frustration, many domains or repeated misses make the desk offer a person. */
+    /**
+     * From the second turn on: frustration, repeated misses, or several life areas (the understanding
+     * step counts them across the conversation and signals COMPLEX) make the desk offer a person.
+     */
     private void offerPersonWhenNeeded(Turn turn, Set<Signal> signals) throws SQLException {
         ConversationState state = turn.state();
         if (signals.contains(Signal.FRUSTRATION)) {
             offerPerson(turn, HandoverTrigger.FRUSTRATION);
         } else if (state.personOffered()) {
             return;
-        } else if (state.domains().size() >= settings.complexDomains() || signals.contains(Signal.COMPLEX)) {
+        } else if (signals.contains(Signal.COMPLEX)) {
             offerPerson(turn, HandoverTrigger.COMPLEX);
         } else if (state.missesInRow() >= settings.missesBeforeOffer()) {
             offerPerson(turn, HandoverTrigger.REPEATED_MISSES);
@@ -336,7 +347,7 @@ public final class ConversationEngine {
         String intro = messages.text(language, newQuestion ? "answer" : "answer.more");
         turn.say(intro + "\n\n" + services(shown, language), List.of(
                 List.of(new Button(messages.text(language, "button.helps"), Callbacks.helps(firstId, shown.size())),
-                        new Button(messages.text(language, "button.other"), Callbacks.OTHER)),
+                        new Button(messages.text(language, "button.other"), Callbacks.somethingElse(firstId, shown.size()))),
                 List.of(new Button(messages.text(language, "button.wrong"), Callbacks.wrongDetails(firstId, shown.size())),
                         new Button(messages.text(language, "button.person"), Callbacks.PERSON))));
         ConversationState state = turn.state();

@@ -8,7 +8,6 @@ import java.util.List;
  * @param idleMinutes           a conversation without messages for this long is closed
  * @param followUpDays          days after an answer before the desk asks once whether it helped
  * @param followUpCheckMinutes  how often the desk looks for follow-ups that are due and idle conversations
- * @param complexDomains        this many life domains in one conversation: offer a person
  * @param missesBeforeOffer     this many misses in a row (no match, "Iets anders"): offer a person
  * @param operator              who runs the desk, named in the welcome text
  * @param neighbourhoods        the neighbourhood names of the city, recognised in messages
@@ -18,7 +17,6 @@ public record ConversationSettings(
         Integer idleMinutes,
         Integer followUpDays,
         Integer followUpCheckMinutes,
-        Integer complexDomains,
         Integer missesBeforeOffer,
         String operator,
         List<String> neighbourhoods,
@@ -28,7 +26,6 @@ public record ConversationSettings(
         idleMinutes = idleMinutes == null ? 120 : idleMinutes;
         followUpDays = followUpDays == null ? 3 : followUpDays;
         followUpCheckMinutes = followUpCheckMinutes == null ? 5 : followUpCheckMinutes;
-        complexDomains = complexDomains == null ? 3 : complexDomains;
         missesBeforeOffer = missesBeforeOffer == null ? 2 : missesBeforeOffer;
         operator = operator == null || operator.isBlank() ? "de buurtteams van Lindestad" : operator.strip();
         neighbourhoods = neighbourhoods == null ? defaultNeighbourhoods() : List.copyOf(neighbourhoods);
@@ -36,7 +33,6 @@ public record ConversationSettings(
         atLeast("idleMinutes", idleMinutes, 1);
         atLeast("followUpDays", followUpDays, 1);
         atLeast("followUpCheckMinutes", followUpCheckMinutes, 1);
-        atLeast("complexDomains", complexDomains, 2);
         atLeast("missesBeforeOffer", missesBeforeOffer, 1);
         if (neighbourhoods.stream().anyMatch(name -> name == null || name.isBlank())) {
             throw new IllegalArgumentException("neighbourhoods may not contain empty names");
@@ -44,7 +40,7 @@ public record ConversationSettings(
     }
 
     public static ConversationSettings defaults() {
-        return new ConversationSettings(null, null, null, null, null, null, null, null);
+        return new ConversationSettings(null, null, null, null, null, null, null);
     }
 
     private static void atLeast(String name, int value, int minimum) {

@@ -26,7 +26,7 @@ public final class TextRedactor {
     private static final Pattern LINK_PATTERN = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern IBAN_PATTERN = Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}\\s?[A-Z]{4}(?:\\s?\\d{2,4}){2,5}\\b");
     private static final Pattern PHONE_PATTERN = Pattern.compile(
-            "(?<![\\d])(?:\\+|00)?\\d(?:[\\s\\-.()]*\\d){8,13}(?![\\d])");
+            "(?<![\\d])(?:(?:\\+|00)\\d|0)(?:[\\s\\-.()]*\\d){8,13}(?![\\d])");
     private static final Pattern POSTCODE_PATTERN = Pattern.compile("\\b[1-9]\\d{3}(?:\\s?[A-Z]{2}|[a-z]{2})\\b");
     private static final Pattern STREET_PATTERN = Pattern.compile(
             "(?iu)\\b[\\p{L}'-]{2,}(?:straat|laan|weg|plein|kade|gracht|singel|dijk|steeg|hof|pad|dreef|park|street|road|avenue|lane)"
