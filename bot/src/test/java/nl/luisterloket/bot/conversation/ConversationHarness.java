@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 
-import nl.luisterloket.bot.catalog.CatalogModule;
+import nl.luisterloket.bot.Application;
 import nl.luisterloket.bot.catalog.KnowledgeBaseSettings;
 import nl.luisterloket.bot.channel.Author;
 import nl.luisterloket.bot.channel.ChatAddress;
@@ -31,15 +32,10 @@ import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.channel.IncomingMessageHandler;
 import nl.luisterloket.bot.channel.MessageKind;
 import nl.luisterloket.bot.channel.Outbox;
-import nl.luisterloket.bot.config.ConfigModule;
 import nl.luisterloket.bot.config.LuisterloketConfig;
-import nl.luisterloket.bot.handover.HandoverModule;
 import nl.luisterloket.bot.lifecycle.Lifecycle;
-import nl.luisterloket.bot.routing.RoutingModule;
 import nl.luisterloket.bot.storage.Database;
-import nl.luisterloket.bot.storage.StorageModule;
 import nl.luisterloket.bot.terminal.TerminalChat;
-import nl.luisterloket.knowledge.KnowledgeModule;
 import nl.luisterloket.knowledge.understanding.MatchingSettings;
 
 /**
@@ -51,6 +47,7 @@ final class ConversationHarness implements AutoCloseable {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
+    private static final Duration TYPING_PAUSE = Duration.ofSeconds(5);
     private static Path template;
 
     final MutableClock clock;
@@ -102,8 +99,7 @@ final class ConversationHarness implements AutoCloseable {
     }
 
     private static List<Module> modules(LuisterloketConfig config, Clock clock) {
-        return List.of(new ConfigModule(config, clock), new StorageModule(), new KnowledgeModule(), new CatalogModule(),
-                new RoutingModule(), new ConversationModule(), new HandoverModule());
+        return Application.coreModules(config, clock);
     }
 
     private void boot() {
@@ -119,12 +115,20 @@ final class ConversationHarness implements AutoCloseable {
         boot();
     }
 
-    /** Types the lines as the resident (a number presses a button under the last message); returns what the desk printed. */
+    /**
+     * Types the lines as the resident, a few seconds apart (a number presses a button under the last
+     * message); returns what the desk printed. Without lines it only shows what is waiting.
+     */
     String chat(String resident, String... lines) {
         Terminal terminal = terminal(resident);
         int before = terminal.printed().length();
-        String input = lines.length == 0 ? "" : String.join("\n", lines) + "\n";
-        terminal.chat.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), true);
+        if (lines.length == 0) {
+            terminal.chat.run(new ByteArrayInputStream(new byte[0]), true);
+        }
+        for (String line : lines) {
+            clock.advance(TYPING_PAUSE);
+            terminal.chat.run(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)), true);
+        }
         return terminal.printed().substring(before);
     }
 

@@ -256,10 +256,21 @@ class ConversationScriptTest {
     void askingForAPersonHandsOverOnceEvenWhenAskedAgain() {
         desk.chat("amina", "/start");
         desk.chat("amina", "/mens");
-        String again = desk.chat("amina", "ik wil met een mens praten");
+        String again = desk.chat("amina", "/mens");
 
         assertThat(desk.strings("SELECT trigger FROM cases")).containsExactly("asked_for_person");
         assertThat(again).contains("Er is al een mens gevraagd.");
+    }
+
+    @Test
+    void vergeetAfterAConversationRemovesEveryRowAboutTheResident() {
+        desk.chat("amina", "ik wil hulp van het wijkteam", "1", "ik wil niet meer leven");
+        assertThat(desk.count("SELECT count(*) FROM follow_ups")).isEqualTo(1);
+        desk.chat("amina", "/vergeet", "1");
+
+        for (String table : List.of("residents", "conversations", "messages", "suggestions", "follow_ups", "cases")) {
+            assertThat(desk.count("SELECT count(*) FROM " + table)).as(table).isZero();
+        }
     }
 
     @Test
