@@ -70,7 +70,7 @@ final class ConversationHarness implements AutoCloseable {
     private static LuisterloketConfig config(Path dataDirectory, ConversationSettings conversation) {
         Path root = repositoryRoot();
         return new LuisterloketConfig(dataDirectory, ZONE, "nl",
-                new KnowledgeBaseSettings(root.resolve("knowledge-base/sample/services.json"), 180),
+                new KnowledgeBaseSettings(root.resolve("knowledge-base/sample/services.json"), 180, null, null),
                 new MatchingSettings(0.5, 0.3, root.resolve("config")), null, null, conversation, null, null, null);
     }
 
