@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +22,24 @@ import nl.luisterloket.knowledge.model.Service;
 
 /**
  * Keeps the search index in step with the services in SQLite: fills it at start-up (importing the
- * sample knowledge base into an empty database first) and after every change.
+ * sample knowledge base into an empty database first), after every change committed in this process (as a
+ * {@link ServiceChangeListener}), and, checking every {@value #FOLLOW_MILLIS} ms, after changes another process
+ * wrote (a {@code luisterloket kb import} while the bot runs).
  */
 @Singleton
 public final class ServiceCatalog implements ManagedService, ServiceChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceCatalog.class);
+    static final long FOLLOW_MILLIS = 500;
 
     private final Database database;
     private final ServiceStore store;
     private final ServiceDirectory directory;
     private final KnowledgeBaseReader reader;
     private final KnowledgeBaseSettings settings;
+    private final Object followLock = new Object();
+    private long followedRevisionRow;
+    private ScheduledExecutorService follower;
 
     @Inject
     ServiceCatalog(Database database, ServiceStore store, ServiceDirectory directory, KnowledgeBaseReader reader,
@@ -58,13 +67,53 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
             log.warn("The knowledge base is empty and the sample file {} does not exist", settings.sampleFile());
         }
         reload();
+        synchronized (this) {
+            follower = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "catalog-follower");
+                thread.setDaemon(true);
+                return thread;
+            });
+            follower.scheduleWithFixedDelay(this::followQuietly, FOLLOW_MILLIS, FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Rebuilds the index from the database. */
     public void reload() {
-        List<Service> services = database.read(store::all);
-        directory.replaceAll(services);
-        log.info("Knowledge base loaded: {} services", services.size());
+        synchronized (followLock) {
+            followedRevisionRow = database.read(store::lastRevisionRow);
+            List<Service> services = database.read(store::all);
+            directory.replaceAll(services);
+            log.info("Knowledge base loaded: {} services", services.size());
+        }
+    }
+
+    /** Brings the index up to date with revisions written since the last look (by any process); returns the ids updated. */
+    public List<String> followDatabase() {
+        synchronized (followLock) {
+            return database.read(connection -> {
+                long last = store.lastRevisionRow(connection);
+                if (last == followedRevisionRow) {
+                    return List.of();
+                }
+                List<String> changed = store.changedSince(connection, followedRevisionRow);
+                for (String id : changed) {
+                    store.find(connection, id).ifPresentOrElse(directory::upsert, () -> directory.remove(id));
+                }
+                followedRevisionRow = last;
+                return changed;
+            });
+        }
+    }
+
+    private void followQuietly() {
+        try {
+            List<String> changed = followDatabase();
+            if (!changed.isEmpty()) {
+                log.debug("Index follows {} changed services", changed.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not follow knowledge-base changes; trying again", e);
+        }
     }
 
     /** Saves services as new revisions in one transaction, then updates the index. */
@@ -85,6 +134,10 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() throws InterruptedException {
+        if (follower != null) {
+            follower.shutdownNow();
+            follower.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

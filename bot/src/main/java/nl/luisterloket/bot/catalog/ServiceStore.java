@@ -138,6 +138,30 @@ public final class ServiceStore {
         return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
     }
 
+    /** The row id of the newest revision of any service (0 when none): a cursor for following changes. */
+    public long lastRevisionRow(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM service_revisions");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Ids of the services changed after the revision row {@code afterRow}, in order of change, each once. */
+    public List<String> changedSince(Connection connection, long afterRow) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT service_id FROM service_revisions WHERE id > ? GROUP BY service_id ORDER BY max(id)")) {
+            select.setLong(1, afterRow);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Removes a service (undo of its creation), keeping its history; returns the revision number. */
     public int delete(Connection transaction, String id, String actor, String reason) throws SQLException {
         Optional<String> before = currentJson(transaction, id);
