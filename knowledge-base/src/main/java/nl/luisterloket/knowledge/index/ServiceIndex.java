@@ -45,6 +45,8 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
     private final ServiceSearch search;
     private final Object writeLock = new Object();
     private volatile Map<String, Service> services = Map.of();
+    /** Derived from {@link #services} on every change, not on every message: it is asked for each message. */
+    private volatile List<String> neighbourhoods = List.of();
 
     @Inject
     public ServiceIndex(TextAnalysis analysis) {
@@ -77,7 +79,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
                         writer.addDocument(ServiceDocuments.toDocument(service));
                     }
                 }
-                services = Map.copyOf(byId);
+                setServices(Map.copyOf(byId));
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot index services", e);
@@ -98,7 +100,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
                 }
                 Map<String, Service> changed = new HashMap<>(services);
                 changed.put(service.id(), service);
-                services = Map.copyOf(changed);
+                setServices(Map.copyOf(changed));
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot index service " + service.id(), e);
@@ -114,7 +116,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
                 writer.deleteDocuments(new Term(ServiceFields.ID, id));
                 Map<String, Service> changed = new HashMap<>(services);
                 changed.remove(id);
-                services = Map.copyOf(changed);
+                setServices(Map.copyOf(changed));
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove service " + id, e);
@@ -160,10 +162,15 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
                 .sorted(Comparator.comparing(Service::id)).toList();
     }
 
-    /** Every neighbourhood named in the areas of the services, as written there. */
+    /** Every neighbourhood named in the areas of the services, as written there; the same list until services change. */
     public List<String> neighbourhoods() {
-        return services.values().stream().flatMap(service -> service.areas().stream())
+        return neighbourhoods;
+    }
+
+    private void setServices(Map<String, Service> changed) {
+        neighbourhoods = changed.values().stream().flatMap(service -> service.areas().stream())
                 .filter(area -> !area.equals("*")).distinct().sorted().toList();
+        services = changed;
     }
 
     @Override

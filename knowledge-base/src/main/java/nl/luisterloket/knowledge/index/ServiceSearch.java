@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -52,6 +53,9 @@ final class ServiceSearch {
     /** Among hits at least this close to the best, services serving the resident's neighbourhood come first. */
     private static final double NEIGHBOURHOOD_RERANK_SHARE = 0.5;
 
+    /** A hit needs only its id (the service itself is in memory): don't decode its stored texts. */
+    private static final Set<String> ID_ONLY = Set.of(ServiceFields.ID);
+
     private final TextAnalysis analysis;
 
     ServiceSearch(TextAnalysis analysis) {
@@ -88,8 +92,9 @@ final class ServiceSearch {
         TopDocs top = searcher.search(full.build(), Math.max(query.limit() * 3, 20));
         List<ScoreDoc> found = new ArrayList<>();
         List<Service> foundServices = new ArrayList<>();
+        StoredFields storedFields = searcher.storedFields();
         for (ScoreDoc scoreDoc : top.scoreDocs) {
-            String id = searcher.storedFields().document(scoreDoc.doc).get(ServiceFields.ID);
+            String id = storedFields.document(scoreDoc.doc, ID_ONLY).get(ServiceFields.ID);
             Service service = services.get(id);
             if (service != null && service.active()) {
                 found.add(scoreDoc);

@@ -36,6 +36,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
     private final ServiceIndex index;
     private final MatchingSettings settings;
     private final SignalPhrases phrases;
+    private volatile NeighbourhoodNames neighbourhoodNames = new NeighbourhoodNames(List.of(), List.of());
 
     @Inject
     public MessageUnderstander(ServiceIndex index, MatchingSettings settings) {
@@ -149,12 +150,28 @@ public final class MessageUnderstander implements MessageUnderstanding {
 
     private String neighbourhoodNamed(String normalized) {
         String padded = " " + normalized + " ";
-        for (String area : index.neighbourhoods()) {
-            if (padded.contains(" " + TextNormalizer.normalize(area) + " ")) {
-                return area;
+        NeighbourhoodNames names = neighbourhoodNames();
+        for (int i = 0; i < names.padded().size(); i++) {
+            if (padded.contains(names.padded().get(i))) {
+                return names.areas().get(i);
             }
         }
         return null;
+    }
+
+    /** The index's neighbourhoods, normalized once per change of the list rather than once per message. */
+    private NeighbourhoodNames neighbourhoodNames() {
+        List<String> areas = index.neighbourhoods();
+        NeighbourhoodNames names = neighbourhoodNames;
+        if (names.areas() != areas) {
+            names = new NeighbourhoodNames(areas,
+                    areas.stream().map(area -> " " + TextNormalizer.normalize(area) + " ").toList());
+            neighbourhoodNames = names;
+        }
+        return names;
+    }
+
+    private record NeighbourhoodNames(List<String> areas, List<String> padded) {
     }
 
     private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,

@@ -21,36 +21,57 @@ final class PhraseList {
 
     private static final String GAP = "(?: \\S+){0,4}";
 
+    private static final String WORD_START = "(?:^| )";
+    private static final String WORD_END = "(?= |$)";
+
     private final String source;
     private final List<Pattern> patterns;
+    /**
+     * Every word phrase in one pattern that tries the phrases only where a word starts: one pass over the message
+     * instead of one per phrase, as {@link #matches} runs for each list on every message.
+     */
+    private final Pattern anyWordPhrase;
+    /** The {@code re:} lines, kept apart: their own groups and flags must not leak into the combined pattern. */
+    private final List<Pattern> expressions;
 
-    private PhraseList(String source, List<Pattern> patterns) {
+    private PhraseList(String source, List<Pattern> patterns, List<String> wordPhraseBodies, List<Pattern> expressions) {
         this.source = requireNonNull(source, "source is null");
         this.patterns = List.copyOf(patterns);
+        this.anyWordPhrase = wordPhraseBodies.isEmpty() ? null
+                : Pattern.compile(WORD_START + "(?:" + String.join("|", wordPhraseBodies) + ")" + WORD_END);
+        this.expressions = List.copyOf(expressions);
     }
 
     static PhraseList parse(String source, List<String> lines) {
         List<Pattern> patterns = new ArrayList<>();
+        List<String> wordPhraseBodies = new ArrayList<>();
+        List<Pattern> expressions = new ArrayList<>();
         for (String line : lines) {
             try {
-                patterns.add(compile(line));
+                if (line.startsWith("re:")) {
+                    Pattern expression = Pattern.compile(line.substring(3).strip());
+                    patterns.add(expression);
+                    expressions.add(expression);
+                } else {
+                    String body = wordPhraseBody(line);
+                    patterns.add(Pattern.compile(WORD_START + body + WORD_END));
+                    wordPhraseBodies.add(body);
+                }
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(source + ": cannot read phrase '" + line + "': " + e.getDescription(), e);
             }
         }
-        return new PhraseList(source, patterns);
+        return new PhraseList(source, patterns, wordPhraseBodies, expressions);
     }
 
     static PhraseList empty(String source) {
-        return new PhraseList(source, List.of());
+        return new PhraseList(source, List.of(), List.of(), List.of());
     }
 
-    private static Pattern compile(String line) {
-        if (line.startsWith("re:")) {
-            return Pattern.compile(line.substring(3).strip());
-        }
+    /** The regular expression of a line of words, without the word boundaries around it. */
+    private static String wordPhraseBody(String line) {
         String normalized = line.replace("...", " \u0000 ");
-        StringBuilder regex = new StringBuilder("(?:^| )");
+        StringBuilder regex = new StringBuilder();
         boolean first = true;
         for (String word : normalized.strip().split("\\s+")) {
             if (word.equals("\u0000")) {
@@ -75,12 +96,15 @@ final class PhraseList {
         if (first) {
             throw new PatternSyntaxException("no words", line, -1);
         }
-        return Pattern.compile(regex.append("(?= |$)").toString());
+        return regex.toString();
     }
 
     boolean matches(String normalized) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(normalized).find()) {
+        if (anyWordPhrase != null && anyWordPhrase.matcher(normalized).find()) {
+            return true;
+        }
+        for (Pattern expression : expressions) {
+            if (expression.matcher(normalized).find()) {
                 return true;
             }
         }
