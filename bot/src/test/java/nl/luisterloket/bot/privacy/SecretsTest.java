@@ -24,6 +24,7 @@ import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 
 import nl.luisterloket.bot.TestApplications;
+import nl.luisterloket.bot.admin.ListeningReports;
 import nl.luisterloket.bot.config.ConfigException;
 import nl.luisterloket.bot.config.ConfigLoader;
 import nl.luisterloket.bot.config.LuisterloketConfig;
@@ -37,7 +38,7 @@ import nl.luisterloket.bot.telegram.fake.FakeTelegramServer.SentMessage;
 /**
  * The bot token never shows: not in any log line at any level (Logback and java.util.logging,
  * exceptions included), not in errors, not in what a resident or the health and metrics pages
- * get. And what residents write is never logged at INFO or above.
+ * get, not in the listening report. And what residents write is never logged at INFO or above.
  */
 class SecretsTest {
 
@@ -80,6 +81,11 @@ class SecretsTest {
                 int port = injector.getInstance(EmbeddedHttpServer.class).port();
                 outputs.add(get(port, "/health"));
                 outputs.add(get(port, "/metrics"));
+                java.time.LocalDate today = java.time.LocalDate.now(config.timeZone());
+                for (ListeningReports.Format format : ListeningReports.Format.values()) {
+                    outputs.add(injector.getInstance(ListeningReports.class)
+                            .write(today.minusDays(1), today.plusDays(1), format, null, "cli:test").text());
+                }
                 injector.getInstance(RetentionJob.class).runNow();
             } finally {
                 lifecycle.stop();

@@ -96,7 +96,7 @@ class UnicodeInputProperties {
         assertThat(argument).isEqualTo(argument.strip());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void understandingDecidesSomethingForAnyText(@ForAll("nastyText") String text) {
         MessageUnderstanding understanding = desk.injector.getInstance(MessageUnderstanding.class);
 
@@ -109,7 +109,7 @@ class UnicodeInputProperties {
         assertThat(inContext.decision()).isNotNull();
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void conversationRepliesToAnyText(@ForAll("nastyText") String text) {
         desk.clock.advance(Duration.ofSeconds(1));
         String chat = "8" + RESIDENTS.incrementAndGet();
