@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "luisterloket", mixinStandardHelpOptions = true, version = "Luisterloket 0.1.0",
         description = "A listening desk for residents that lives in a chat.",
         subcommands = {RunCommand.class, ChatCommand.class, KnowledgeBaseCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+                EvalCommand.class, CommandLine.HelpCommand.class})
 public final class LuisterloketCommand implements Runnable {
 
     /** Exit code for a configuration or input the program cannot use. */
