@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
@@ -33,22 +34,21 @@ public final class TermGroups {
     private TermGroups() {
     }
 
+    private record Token(String term, float weight, int span) {
+    }
+
     public static List<TermGroup> analyze(Analyzer analyzer, String field, String text) {
         String bounded = text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) : text;
-        Map<Integer, List<TermGroup.WeightedTerm>> byOffset = new LinkedHashMap<>();
+        Map<Integer, List<Token>> byOffset = new LinkedHashMap<>();
         Map<Integer, String> words = new LinkedHashMap<>();
         try (TokenStream stream = analyzer.tokenStream(field, bounded)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            PositionLengthAttribute positionLength = stream.addAttribute(PositionLengthAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 int start = offset.startOffset();
-                List<TermGroup.WeightedTerm> group = byOffset.computeIfAbsent(start, key -> new ArrayList<>());
-                String value = term.toString();
-                if (group.stream().anyMatch(existing -> existing.term().equals(value))) {
-                    continue;
-                }
                 float weight;
                 if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
                     weight = SYNONYM_WEIGHT;
@@ -58,19 +58,43 @@ public final class TermGroups {
                 } else {
                     weight = PART_WEIGHT;
                 }
-                group.add(new TermGroup.WeightedTerm(value, weight));
+                byOffset.computeIfAbsent(start, key -> new ArrayList<>())
+                        .add(new Token(term.toString(), weight, positionLength.getPositionLength()));
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<TermGroup> groups = new ArrayList<>();
-        byOffset.forEach((start, terms) -> {
-            // a group made only of synonyms (the resident's own word was a stop word) still counts, at full weight
-            List<TermGroup.WeightedTerm> ordered = new ArrayList<>(terms);
-            ordered.sort((a, b) -> Float.compare(b.weight(), a.weight()));
-            groups.add(new TermGroup(words.getOrDefault(start, ordered.get(0).term()), ordered));
+        byOffset.forEach((start, tokens) -> {
+            TermGroup group = group(words.get(start), tokens);
+            if (group != null) {
+                groups.add(group);
+            }
         });
         return groups;
+    }
+
+    /**
+     * A word with a multi-word synonym spans several positions; the words of that multi-word synonym ("kinderen
+     * opvoeden" for "opvoeden") are single-position side paths that alone do not mean what the resident wrote, so
+     * only terms spanning the whole word are kept (and compound parts, which split the word itself).
+     */
+    private static TermGroup group(String word, List<Token> tokens) {
+        int widest = tokens.stream().mapToInt(Token::span).max().orElse(1);
+        Map<String, Float> weights = new LinkedHashMap<>();
+        for (Token token : tokens) {
+            if (token.span() == widest || token.weight() == PART_WEIGHT) {
+                weights.merge(token.term(), token.weight(), Math::max);
+            }
+        }
+        if (weights.isEmpty()) {
+            return null;
+        }
+        List<TermGroup.WeightedTerm> terms = new ArrayList<>();
+        weights.forEach((term, weight) -> terms.add(new TermGroup.WeightedTerm(term, weight)));
+        terms.sort((a, b) -> Float.compare(b.weight(), a.weight()));
+        // a group made only of synonyms (the resident's own word was a stop word) is named after its first term
+        return new TermGroup(word != null ? word : terms.get(0).term(), terms);
     }
 }

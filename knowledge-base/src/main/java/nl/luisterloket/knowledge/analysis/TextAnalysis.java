@@ -48,12 +48,15 @@ public final class TextAnalysis {
     public static final String EN_STOPWORDS = "synonyms/en-stopwords.txt";
 
     private final Analyzer dutchIndex;
+    private final Analyzer dutchIndexDecompounded;
     private final Analyzer dutchQuery;
     private final Analyzer englishIndex;
     private final Analyzer englishQuery;
 
-    private TextAnalysis(Analyzer dutchIndex, Analyzer dutchQuery, Analyzer englishIndex, Analyzer englishQuery) {
+    private TextAnalysis(Analyzer dutchIndex, Analyzer dutchIndexDecompounded, Analyzer dutchQuery, Analyzer englishIndex,
+            Analyzer englishQuery) {
         this.dutchIndex = dutchIndex;
+        this.dutchIndexDecompounded = dutchIndexDecompounded;
         this.dutchQuery = dutchQuery;
         this.englishIndex = englishIndex;
         this.englishQuery = englishQuery;
@@ -70,15 +73,24 @@ public final class TextAnalysis {
         SynonymMap dutchSynonyms = synonyms(files, NL_SYNONYMS, EN_NL_SYNONYMS);
         SynonymMap englishSynonyms = synonyms(files, EN_SYNONYMS);
         return new TextAnalysis(
+                new MessageAnalyzer(dutchStop, null, null, stems, DutchStemmer::new, false),
                 new MessageAnalyzer(dutchStop, compoundParts, null, stems, DutchStemmer::new, false),
                 new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, DutchStemmer::new, false),
                 new MessageAnalyzer(englishStop, null, null, null, EnglishStemmer::new, true),
                 new MessageAnalyzer(englishStop, null, englishSynonyms, null, EnglishStemmer::new, true));
     }
 
-    /** Dutch analysis for indexing service texts (no synonyms). */
+    /** Dutch analysis for indexing service texts: no synonyms, compounds kept whole. */
     public Analyzer dutchIndex() {
         return dutchIndex;
+    }
+
+    /**
+     * Dutch analysis for the catch-all field: compounds also split into their parts, so "schulden" in a message
+     * meets "schuldhulpverlening" in a service, at the lower weight of that field.
+     */
+    public Analyzer dutchIndexDecompounded() {
+        return dutchIndexDecompounded;
     }
 
     /** Dutch analysis for residents' messages: with the Dutch synonyms and the English-Dutch glossary. */

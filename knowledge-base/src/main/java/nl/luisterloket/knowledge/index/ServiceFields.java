@@ -14,20 +14,25 @@ final class ServiceFields {
     static final String NL_ALL = "nl_all";
     static final String EN_ALL = "en_all";
 
-    /** Dutch text fields and their boosts: what a resident would call the service weighs most. */
+    /**
+     * Dutch text fields and their boosts. Keywords and example questions are written in residents' words and weigh
+     * most; a name is short, so BM25 already rewards a match in it strongly; the catch-all field, where compounds
+     * are split into their parts, lets "schulden" meet "schuldhulpverlening".
+     */
     static final Map<String, Float> DUTCH_BOOSTS = Map.of(
-            "nl_name", 2.0f,
-            "nl_keywords", 2.0f,
+            "nl_name", 0.7f,
+            "nl_keywords", 1.5f,
             "nl_examples", 1.5f,
-            "nl_summary", 1.2f,
-            "nl_description", 0.6f);
+            "nl_summary", 1.0f,
+            "nl_description", 0.5f,
+            NL_ALL, 0.7f);
 
     static final Map<String, Float> ENGLISH_BOOSTS = Map.of(
-            "en_name", 2.0f,
-            "en_keywords", 2.0f,
+            "en_name", 0.7f,
+            "en_keywords", 1.5f,
             "en_examples", 1.5f,
-            "en_summary", 1.2f,
-            "en_description", 0.6f);
+            "en_summary", 1.0f,
+            "en_description", 0.5f);
 
     static final List<String> DUTCH_TEXT_FIELDS = List.of("nl_name", "nl_keywords", "nl_examples", "nl_summary", "nl_description");
     static final List<String> ENGLISH_TEXT_FIELDS = List.of("en_name", "en_keywords", "en_examples", "en_summary", "en_description");

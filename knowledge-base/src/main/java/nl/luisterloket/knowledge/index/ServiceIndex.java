@@ -21,7 +21,12 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -38,6 +43,9 @@ import nl.luisterloket.knowledge.model.Service;
 @Singleton
 public final class ServiceIndex implements ServiceDirectory, Closeable {
 
+    /** The same similarity indexes and searches. */
+    private static final Similarity SIMILARITY = new BM25Similarity();
+
     private final TextAnalysis analysis;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
@@ -52,8 +60,15 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
     public ServiceIndex(TextAnalysis analysis) {
         this.analysis = requireNonNull(analysis, "analysis is null");
         try {
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer(analysis)));
-            this.searchers = new SearcherManager(writer, new SearcherFactory());
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer(analysis)).setSimilarity(SIMILARITY));
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the in-memory service index", e);
         }
@@ -64,6 +79,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         Map<String, Analyzer> english = new HashMap<>();
         ServiceFields.ENGLISH_TEXT_FIELDS.forEach(field -> english.put(field, analysis.englishIndex()));
         english.put(ServiceFields.EN_ALL, analysis.englishIndex());
+        english.put(ServiceFields.NL_ALL, analysis.dutchIndexDecompounded());
         return new PerFieldAnalyzerWrapper(analysis.dutchIndex(), english);
     }
 
@@ -147,6 +163,32 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
             return search.run(searcher, query, services);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Why a service scored as it did for a query (Lucene's explanation), for admins tuning synonyms and keywords. */
+    public String explain(ServiceQuery query, String serviceId) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            ServiceSearch.Prepared prepared = search.prepare(searcher.getIndexReader(), query);
+            TopDocs match = searcher.search(new TermQuery(new Term(ServiceFields.ID, serviceId)), 1);
+            if (prepared.query() == null || match.scoreDocs.length == 0) {
+                return "no match";
+            }
+            return searcher.explain(prepared.query(), match.scoreDocs[0].doc).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("explain failed", e);
         } finally {
             try {
                 searchers.release(searcher);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,13 +47,22 @@ import nl.luisterloket.knowledge.model.Service;
 final class ServiceSearch {
 
     private static final int MAX_GROUPS = 40;
+    private static final float FIELD_TIE_BREAKER = 0.2f;
     private static final int MIN_TYPO_LENGTH = 5;
     private static final int TWO_EDITS_LENGTH = 8;
     private static final float TYPO_WEIGHT = 0.8f;
-    /** A word no service uses still says something about the need; it counts half as much as the rarest known word. */
-    private static final double UNKNOWN_WORD_SHARE = 0.5;
+    /**
+     * A word no service uses (after typo correction) often names exactly what the resident needs and the knowledge
+     * base does not cover ("kapsalon", "hypotheek"), so it weighs twice as much as the rarest known word.
+     */
+    private static final double UNKNOWN_WORD_SHARE = 2.0;
     /** Among hits at least this close to the best, services serving the resident's neighbourhood come first. */
-    private static final double NEIGHBOURHOOD_RERANK_SHARE = 0.5;
+    private static final double NEIGHBOURHOOD_RERANK_SHARE = 0.6;
+    /**
+     * BM25 favours a service that repeats one of the message's words; coverage favours the one that addresses more
+     * of them. Ordering by both picks the service that answers the whole message.
+     */
+    private static final double COVERAGE_WEIGHT = 0.4;
 
     /** A hit needs only its id (the service itself is in memory): don't decode its stored texts. */
     private static final Set<String> ID_ONLY = Set.of(ServiceFields.ID);
@@ -62,10 +73,13 @@ final class ServiceSearch {
         this.analysis = requireNonNull(analysis, "analysis is null");
     }
 
-    List<ServiceHit> run(IndexSearcher searcher, ServiceQuery query, Map<String, Service> services) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
+    /** The analysed message and the Lucene query built from it; null query when nothing in the text can match. */
+    record Prepared(List<TermGroup> dutch, List<TermGroup> english, Query query) {
+    }
+
+    Prepared prepare(IndexReader reader, ServiceQuery query) throws IOException {
         if (reader.numDocs() == 0 || query.text().isBlank()) {
-            return List.of();
+            return new Prepared(List.of(), List.of(), null);
         }
         List<TermGroup> dutch = prepare(reader, ServiceFields.NL_ALL,
                 TermGroups.analyze(analysis.dutchQuery(), ServiceFields.NL_ALL, query.text()));
@@ -76,7 +90,7 @@ final class ServiceSearch {
         int clauses = addFields(text, dutch, ServiceFields.DUTCH_BOOSTS, 1f)
                 + addFields(text, english, ServiceFields.ENGLISH_BOOSTS, 1f);
         if (clauses == 0) {
-            return List.of();
+            return new Prepared(dutch, english, null);
         }
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
         query.excludedIds().forEach(id -> full.add(new TermQuery(new Term(ServiceFields.ID, id)), BooleanClause.Occur.MUST_NOT));
@@ -89,7 +103,18 @@ final class ServiceSearch {
         if (query.urgentOnly()) {
             full.add(new TermQuery(new Term(ServiceFields.URGENT, "true")), BooleanClause.Occur.FILTER);
         }
-        TopDocs top = searcher.search(full.build(), Math.max(query.limit() * 3, 20));
+        return new Prepared(dutch, english, full.build());
+    }
+
+    List<ServiceHit> run(IndexSearcher searcher, ServiceQuery query, Map<String, Service> services) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        Prepared prepared = prepare(reader, query);
+        if (prepared.query() == null) {
+            return List.of();
+        }
+        List<TermGroup> dutch = prepared.dutch();
+        List<TermGroup> english = prepared.english();
+        TopDocs top = searcher.search(prepared.query(), Math.max(query.limit() * 3, 20));
         List<ScoreDoc> found = new ArrayList<>();
         List<Service> foundServices = new ArrayList<>();
         StoredFields storedFields = searcher.storedFields();
@@ -109,9 +134,13 @@ final class ServiceSearch {
             }
         }
         List<ServiceHit> hits = new ArrayList<>();
+        float best = found.isEmpty() ? 1 : found.get(0).score;
+        double unit = idf(Math.max(1, reader.numDocs()), 1);
         for (int i = 0; i < found.size(); i++) {
-            hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i]));
+            double relevance = found.get(i).score / best + COVERAGE_WEIGHT * coverage[i];
+            hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i], relevance, found.get(i).score / unit));
         }
+        hits.sort(Comparator.comparingDouble(ServiceHit::relevance).reversed());
         List<ServiceHit> ordered = neighbourhoodFirst(hits, query.neighbourhood());
         return ordered.subList(0, Math.min(query.limit(), ordered.size()));
     }
@@ -120,12 +149,12 @@ final class ServiceSearch {
         if (neighbourhood == null || hits.isEmpty()) {
             return hits;
         }
-        double floor = hits.get(0).score() * NEIGHBOURHOOD_RERANK_SHARE;
+        double floor = hits.get(0).relevance() * NEIGHBOURHOOD_RERANK_SHARE;
         List<ServiceHit> serving = new ArrayList<>();
         List<ServiceHit> others = new ArrayList<>();
         List<ServiceHit> rest = new ArrayList<>();
         for (ServiceHit hit : hits) {
-            if (hit.score() < floor) {
+            if (hit.relevance() < floor) {
                 rest.add(hit);
             } else if (hit.service().serves(neighbourhood)) {
                 serving.add(hit);
@@ -201,15 +230,17 @@ final class ServiceSearch {
         return null;
     }
 
+    /**
+     * One clause per word group: the best of its fields (plus a little of the others), so a word counts about once
+     * however many fields of a service repeat it, and services addressing more of the message's words rank higher.
+     */
     private static int addFields(BooleanQuery.Builder query, List<TermGroup> groups, Map<String, Float> boosts, float factor) {
-        int clauses = 0;
-        for (Map.Entry<String, Float> field : boosts.entrySet()) {
-            for (TermGroup group : groups) {
-                query.add(new BoostQuery(termGroupQuery(field.getKey(), group), field.getValue() * factor), BooleanClause.Occur.SHOULD);
-                clauses++;
-            }
+        for (TermGroup group : groups) {
+            List<Query> perField = new ArrayList<>();
+            boosts.forEach((field, boost) -> perField.add(new BoostQuery(termGroupQuery(field, group), boost * factor)));
+            query.add(new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER), BooleanClause.Occur.SHOULD);
         }
-        return clauses;
+        return groups.size();
     }
 
     private static Query termGroupQuery(String field, TermGroup group) {
