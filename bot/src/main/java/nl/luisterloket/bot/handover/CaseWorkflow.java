@@ -322,6 +322,10 @@ final class CaseWorkflow {
     private void relayToWorker(Connection transaction, HandoverCase handoverCase, IncomingMessage message) throws SQLException {
         boolean relayable = message.attachmentId() != null || message.kind() == MessageKind.TEXT;
         String body = relayable ? message.text() : text("relay.unsupported", message.kind().name().toLowerCase(Locale.ROOT));
+        if (message.location() != null) {
+            body = text("relay.location", String.format(Locale.ROOT, "%.5f", message.location().latitude()),
+                    String.format(Locale.ROOT, "%.5f", message.location().longitude()));
+        }
         String text = text("relay.resident", handoverCase.id(), residentName(handoverCase), body).strip();
         OutgoingMessage relay = new OutgoingMessage(handoverCase.residentChat(), text, List.of(), null, null, null,
                 relayable ? message.attachmentId() : null);

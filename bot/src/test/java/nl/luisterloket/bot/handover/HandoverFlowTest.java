@@ -263,7 +263,38 @@ class HandoverFlowTest {
     }
 
     @Test
-    void aWorkerWithTwoCasesAndNoChoiceIsAskedWhichCase() {
+    void aSharedLocationReachesTheWorkerAsAMapLink() {
+        long caseId = queuedCase(AMINA, "Amina");
+        harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+
+        harness.router.handle(new IncomingMessage(HandoverHarness.residentChat(AMINA), new Author(AMINA, "Amina", "nl"),
+                nl.luisterloket.bot.channel.MessageKind.LOCATION, "", null, null, new nl.luisterloket.bot.channel.GeoPoint(52.37, 4.9),
+                null, null, null, true, harness.clock.instant()));
+
+        assertThat(harness.lastText(SANNE)).isEqualTo("💬 Zaak " + caseId
+                + " · Amina: 📍 deelt een locatie: https://www.openstreetmap.org/?mlat=52.37000&mlon=4.90000");
+    }
+
+    @Test
+    void writingAgainWhileTheWorkerIsGoneReopensIntoTheQueue() {
+        long caseId = queuedCase(AMINA, "Amina");
+        harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+        harness.workerSays(SANNE, "/sluiten");
+        StaffDirectory staff = harness.injector.getInstance(StaffDirectory.class);
+        harness.database.inTransaction(transaction -> {
+            staff.deactivate(transaction, staff.find(transaction, SANNE).orElseThrow().id());
+            return null;
+        });
+
+        harness.residentSays(AMINA, "ik heb nog een vraag");
+
+        assertThat(harness.caseColumn(caseId, "status")).isEqualTo("queued");
+        assertThat(harness.lastText(AMINA)).startsWith("Ik heb je vraag doorgezet naar Buurtteam Noord.");
+        assertThat(harness.chat(GROUP).get(harness.chat(GROUP).size() - 1).text()).contains("Bewoner: ik heb nog een vraag");
+    }
+
+    @Test
+    void aWorkersTextGoesToTheirOnlyOpenCaseWhenTheChosenOneWasClosed() {
         long aminaCase = queuedCase(AMINA, "Amina");
         long bramCase = queuedCase(BRAM, "Bram");
         harness.pressInGroup(GROUP, SANNE, "case:claim:" + aminaCase);
