@@ -17,6 +17,7 @@ public final class AdminModule extends AbstractModule {
         bind(AddServiceDialogue.class).in(Scopes.SINGLETON);
         bind(FreshnessDigest.class).in(Scopes.SINGLETON);
         bind(AdminSeeder.class).in(Scopes.SINGLETON);
+        bind(ReportRedactor.class).in(Scopes.SINGLETON);
         bind(ListeningReportBuilder.class).in(Scopes.SINGLETON);
         bind(ListeningReports.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), MessageRoute.class).addBinding().to(AdminCommandRoute.class);

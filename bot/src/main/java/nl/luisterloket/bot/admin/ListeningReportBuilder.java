@@ -46,10 +46,11 @@ final class ListeningReportBuilder {
     private final DailyCounts dailyCounts;
     private final MessageUnderstanding understanding;
     private final ZoneId zone;
-    private final ReportRedactor redactor = new ReportRedactor();
+    private final ReportRedactor redactor;
 
     @Inject
-    ListeningReportBuilder(DailyCounts dailyCounts, MessageUnderstanding understanding, LuisterloketConfig config) {
+    ListeningReportBuilder(DailyCounts dailyCounts, MessageUnderstanding understanding, ReportRedactor redactor, LuisterloketConfig config) {
+        this.redactor = requireNonNull(redactor, "redactor is null");
         this.dailyCounts = requireNonNull(dailyCounts, "dailyCounts is null");
         this.understanding = requireNonNull(understanding, "understanding is null");
         this.zone = requireNonNull(config, "config is null").timeZone();

@@ -134,7 +134,7 @@ class ListeningReportTest {
 
     @Test
     void theRedactorRemovesNamesNumbersAddressesAndEmails() {
-        ReportRedactor redactor = new ReportRedactor();
+        ReportRedactor redactor = desk.get(ReportRedactor.class);
 
         assertThat(redactor.redact("Ik heet Sanne de Vries en woon op Lindelaan 12, 1234 AB, bel 020-1234567 of +31 6 12345678, sanne@mail.nl"))
                 .isEqualTo("Ik heet [naam] en woon op [adres], [postcode], bel [telefoon] of [telefoon], [e-mail]");
