@@ -39,6 +39,7 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
     private final KnowledgeBaseSettings settings;
     private final Object followLock = new Object();
     private long followedRevisionRow;
+    private boolean followFailing;
     private ScheduledExecutorService follower;
 
     @Inject
@@ -111,8 +112,13 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
             if (!changed.isEmpty()) {
                 log.debug("Index follows {} changed services", changed.size());
             }
+            followFailing = false;
         } catch (RuntimeException e) {
-            log.warn("Could not follow knowledge-base changes; trying again", e);
+            // warn once per spell of failures, not twice a second
+            if (!followFailing) {
+                log.warn("Could not follow knowledge-base changes; trying again", e);
+            }
+            followFailing = true;
         }
     }
 

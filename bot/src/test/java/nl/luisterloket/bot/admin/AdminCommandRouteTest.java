@@ -41,7 +41,7 @@ class AdminCommandRouteTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         desk.close();
     }
 

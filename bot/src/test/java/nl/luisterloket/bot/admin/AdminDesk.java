@@ -133,7 +133,8 @@ final class AdminDesk implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
+        injector.getInstance(ServiceCatalog.class).stop();
         database.close();
     }
 }

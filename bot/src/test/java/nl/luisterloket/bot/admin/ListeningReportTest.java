@@ -72,7 +72,7 @@ class ListeningReportTest {
     }
 
     @AfterAll
-    void close() {
+    void close() throws Exception {
         desk.close();
     }
 
