@@ -49,6 +49,7 @@ public final class ResidentEraser {
         DatabaseSchema schema = DatabaseSchema.read(transaction);
         Optional<Long> resident = residentId(transaction, chat);
         if (resident.isPresent()) {
+            forgetMessagesToStaffNaming(transaction, chat, firstName(transaction, resident.get()));
             eraseResident(transaction, schema, resident.get());
         }
         for (String table : schema.tablesWith("chat_id")) {
@@ -64,6 +65,7 @@ public final class ResidentEraser {
         forgetRelaysToWorkers(transaction, schema, residentId);
         update(transaction, "UPDATE audit_log SET subject = NULL, detail = NULL"
                 + " WHERE case_id IN (SELECT id FROM cases WHERE resident_id = ?) OR subject = ?", residentId, "resident:" + residentId);
+        update(transaction, "UPDATE audit_log SET actor = 'resident' WHERE actor = ?", "resident:" + residentId);
         for (String table : schema.tablesWith("case_id")) {
             if (!NOT_SWEPT.contains(table)) {
                 update(transaction, "DELETE FROM " + quoted(table)
@@ -100,6 +102,33 @@ public final class ResidentEraser {
         }
         update(transaction, "DELETE FROM sent_message_keys WHERE "
                 + caseKeys.formatted("sent_message_keys.edit_key"), residentId);
+    }
+
+    /**
+     * Messages to workers and groups that name the resident without an edit key ("Je hebt zaak 12 van
+     * Amina"): sent ones are only a record by now, so any naming them goes; pending ones only when
+     * they go to a chat that is not a resident's, so no other resident's reply is lost.
+     */
+    private static void forgetMessagesToStaffNaming(Connection transaction, ChatAddress chat, String firstName) throws SQLException {
+        String names = "(instr(payload_json, ?) > 0" + (firstName == null ? "" : " OR instr(payload_json, ?) > 0") + ")";
+        String sql = "DELETE FROM outbox WHERE " + names + " AND (status <> 'pending'"
+                + " OR NOT EXISTS (SELECT 1 FROM residents r WHERE r.channel = outbox.channel AND r.chat_id = outbox.chat_id))";
+        if (firstName == null) {
+            update(transaction, sql, chat.chatId());
+        } else {
+            update(transaction, sql, chat.chatId(), firstName);
+        }
+    }
+
+    /** The resident's first name when it is distinctive enough to search for (two letters or more). */
+    private static String firstName(Connection connection, long residentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT first_name FROM residents WHERE id = ?")) {
+            select.setLong(1, residentId);
+            try (ResultSet row = select.executeQuery()) {
+                String name = row.next() ? row.getString(1) : null;
+                return name == null || name.strip().length() < 2 ? null : name.strip();
+            }
+        }
     }
 
     private static Optional<Long> residentId(Connection connection, ChatAddress chat) throws SQLException {
