@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.inject.Singleton;
+import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
 
 /**
  * Counters and latencies the process keeps in memory, for {@code GET /metrics}. Thread-safe and
@@ -56,6 +57,21 @@ public final class Metrics {
 
     public void recordLatency(String name, Duration duration) {
         latencies.computeIfAbsent(name, key -> new Latency()).record(duration);
+    }
+
+    /**
+     * The same understanding, timed: every call is recorded as {@link #SEARCH_LATENCY}. Whoever asks
+     * the matcher (the conversation engine) wraps its {@code MessageUnderstanding} once with this.
+     */
+    public MessageUnderstanding timing(MessageUnderstanding understanding) {
+        return (text, context) -> {
+            long started = System.nanoTime();
+            try {
+                return understanding.understand(text, context);
+            } finally {
+                recordLatency(SEARCH_LATENCY, Duration.ofNanos(System.nanoTime() - started));
+            }
+        };
     }
 
     /** Counters and latency summaries in the Prometheus text format. */
