@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
 
@@ -38,6 +39,7 @@ public final class Metrics {
     private final ConcurrentMap<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Latency> latencies = new ConcurrentHashMap<>();
 
+    @Inject
     public Metrics() {
         counters.put(MESSAGES_IN, new LongAdder());
         counters.put(MESSAGES_OUT, new LongAdder());
