@@ -146,6 +146,10 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--warmup", defaultValue = "10", description = "Seconds before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        @Option(names = "--channel", defaultValue = "telegram",
+                description = "telegram: updates from the in-process fake Bot API server over HTTP; direct: straight to the router (default: ${DEFAULT-VALUE}).")
+        String channel;
+
         @Option(names = "--in-flight", defaultValue = "32", description = "Messages in flight at rate 0 (default: ${DEFAULT-VALUE}).")
         int inFlight;
 
@@ -155,7 +159,11 @@ public final class BenchmarksCommand implements Callable<Integer> {
             PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(data.residents, rate,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), inFlight);
             List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(10_000, 11);
-            PipelineLoadDriver.Result result = PipelineBenchmark.inProcess(workspace, settings, messages);
+            PipelineLoadDriver.Result result = switch (channel) {
+                case "telegram" -> PipelineBenchmark.telegram(workspace, settings, messages);
+                case "direct" -> PipelineBenchmark.inProcess(workspace, settings, messages);
+                default -> throw new CommandLine.ParameterException(new CommandLine(this), "--channel must be telegram or direct");
+            };
             System.out.println(result.describe());
             return result.unanswered() == 0 && result.persisted() == result.submitted() ? 0 : 1;
         }

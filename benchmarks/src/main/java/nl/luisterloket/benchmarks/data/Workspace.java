@@ -46,6 +46,13 @@ public record Workspace(Path dataDirectory, Path configFile) {
     }
 
     public LuisterloketConfig loadConfig() {
-        return new ConfigLoader(environment()).load(configFile, false);
+        return loadConfig(Map.of());
+    }
+
+    /** The configuration with more environment overrides on top of the workspace's own. */
+    public LuisterloketConfig loadConfig(Map<String, String> moreEnvironment) {
+        Map<String, String> environment = new java.util.HashMap<>(environment());
+        environment.putAll(moreEnvironment);
+        return new ConfigLoader(environment).load(configFile, false);
     }
 }

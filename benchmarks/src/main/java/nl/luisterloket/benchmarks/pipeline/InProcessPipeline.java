@@ -113,12 +113,7 @@ final class InProcessPipeline implements Pipeline {
 
     @Override
     public long persistedIncomingMessages() {
-        return injector.getInstance(Database.class).read(connection -> {
-            try (var select = connection.prepareStatement("SELECT count(*) FROM messages WHERE direction = 'in'");
-                 var row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0L;
-            }
-        });
+        return PipelineCounts.persistedIncomingMessages(injector);
     }
 
     @Override
@@ -128,8 +123,7 @@ final class InProcessPipeline implements Pipeline {
 
     @Override
     public long pendingReplies() {
-        Outbox outbox = injector.getInstance(Outbox.class);
-        return injector.getInstance(Database.class).read(connection -> (long) outbox.pendingCount(connection));
+        return PipelineCounts.pendingReplies(injector);
     }
 
     @Override

@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -116,6 +118,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Object lock = new Object();
     private final Deque<ObjectNode> pendingUpdates = new ArrayDeque<>();
     private final List<SentMessage> sent = new ArrayList<>();
+    private final List<Consumer<SentMessage>> sentListeners = new CopyOnWriteArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
     private final List<CallbackAnswer> callbackAnswers = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
@@ -324,6 +327,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- what the bot did
+
+    /** Tells {@code listener} of every message the moment the bot sends it (the load driver times replies with it); must be quick. */
+    public void onSent(Consumer<SentMessage> listener) {
+        sentListeners.add(requireNonNull(listener, "listener is null"));
+    }
 
     public List<SentMessage> sentMessages() {
         synchronized (lock) {
@@ -634,8 +642,10 @@ public final class FakeTelegramServer implements AutoCloseable {
         ObjectNode message = json.createObjectNode();
         synchronized (lock) {
             long messageId = nextMessageId++;
-            sent.add(new SentMessage(messageId, method, chatId, text, parameters.get("parse_mode"), markup, thread, replyTo,
-                    fileId, Instant.now()));
+            SentMessage sentMessage = new SentMessage(messageId, method, chatId, text, parameters.get("parse_mode"), markup,
+                    thread, replyTo, fileId, Instant.now());
+            sent.add(sentMessage);
+            sentListeners.forEach(listener -> listener.accept(sentMessage));
             messageTexts.computeIfAbsent(chatId, key -> new HashMap<>()).put(messageId, text + "|" + markup);
             message.put("message_id", messageId);
         }
