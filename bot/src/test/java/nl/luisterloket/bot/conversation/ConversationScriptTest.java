@@ -183,6 +183,19 @@ class ConversationScriptTest {
     }
 
     @Test
+    void nietMeerVragenUnderTheFollowUpSwitchesFollowUpsOff() {
+        desk.chat("amina", "ik wil hulp van het wijkteam");
+        desk.clock.advance(Duration.ofDays(3).plusMinutes(1));
+        desk.scheduler().runOnce();
+        String reply = desk.chat("amina", "", "4");
+
+        assertThat(reply).contains("Ik vraag later niet meer of het gelukt is.");
+        assertThat(desk.count("SELECT follow_up_enabled FROM residents")).isZero();
+        desk.chat("amina", "ik heb schulden");
+        assertThat(desk.count("SELECT count(*) FROM follow_ups WHERE sent_at IS NULL")).isZero();
+    }
+
+    @Test
     void aResidentWhoSwitchedFollowUpsOffIsNotAsked() {
         desk.chat("amina", "/opvolging uit", "ik wil hulp van het wijkteam");
         desk.clock.advance(Duration.ofDays(4));
