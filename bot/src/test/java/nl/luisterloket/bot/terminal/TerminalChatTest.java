@@ -39,7 +39,8 @@ class TerminalChatTest {
         String output = chat("hallo\nik heb schulden\n");
 
         assertThat(output).contains("Luisterloket");
-        assertThat(output).containsAnyOf("Schuldhulpverlening Lindestad", "Geldfit", "Nibud");
+        // an answer with a debt service, or a clarifying question offering the money domain
+        assertThat(output).containsAnyOf("Schuldhulpverlening Lindestad", "Geldfit", "Nibud", "Geld en schulden");
         assertThat(output).contains("[1]");
     }
 
