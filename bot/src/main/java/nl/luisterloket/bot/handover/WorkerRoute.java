@@ -113,13 +113,29 @@ final class WorkerRoute implements MessageRoute {
         }
         Optional<HandoverCase> found = cases.find(transaction, callback.caseId());
         Optional<StaffMember> member = staff.active(transaction, message.author().userId());
-        if (found.isEmpty() || member.isEmpty() || !member.get().isWorkerOf(found.get().team())) {
+        if (found.isEmpty() || member.isEmpty() || !(member.get().isWorkerOf(found.get().team()) || member.get().isAdmin())) {
             audit.record(transaction, "telegram:" + message.author().userId(), "case.view.refused", callback.caseId(), null,
                     "not a worker of the team");
             outbox.enqueue(transaction, OutgoingMessage.text(message.chat(), workflow.text("notWorker")));
             return;
         }
+        if (!mayReadHistory(found.get(), member.get())) {
+            audit.record(transaction, member.get().actor(), "case.view.refused", callback.caseId(), null, "held by a colleague");
+            workflow.tellWorker(transaction, member.get(), "details.heldByColleague", callback.caseId());
+            return;
+        }
         workflow.sendDetails(transaction, found.get(), member.get(), "details button");
+    }
+
+    /**
+     * A case's history is for the worker who holds it and for admins; while it waits in the queue,
+     * the team's workers may read it to decide who picks it up.
+     */
+    private static boolean mayReadHistory(HandoverCase handoverCase, StaffMember member) {
+        if (member.isAdmin() || handoverCase.status() == CaseStatus.QUEUED) {
+            return true;
+        }
+        return handoverCase.workerId() != null && handoverCase.workerId() == member.id();
     }
 
     /** In a team's group: commands, and in a forum group the talk inside a case's topic. */

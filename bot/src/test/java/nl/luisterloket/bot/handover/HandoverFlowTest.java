@@ -429,6 +429,18 @@ class HandoverFlowTest {
     }
 
     @Test
+    void aClaimedCaseHistoryIsOnlyForTheWorkerWhoHoldsItAndRefusalsAreAudited() {
+        long caseId = queuedCase(AMINA, "Amina");
+        harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+
+        harness.pressInGroup(GROUP, AHMED, "case:details:" + caseId);
+
+        assertThat(harness.texts(AHMED)).noneMatch(text -> text.contains("deurwaarder"));
+        assertThat(harness.lastText(AHMED)).contains("opgepakt door een collega");
+        assertThat(harness.audit(caseId)).contains(harness.workerActor(AHMED) + " case.view.refused");
+    }
+
+    @Test
     void groepidInAnyGroupTellsTheChatIdNeededToConfigureATeam() {
         harness.saysInTopic("-100777", STRANGER, null, "/groepid@LuisterBot");
 
