@@ -13,8 +13,9 @@ import nl.luisterloket.knowledge.model.Service;
  * @param relevance what hits are ordered by: the score relative to the best hit's, plus the coverage
  * @param strength  the score in units of "one word only this service uses, matched in one field": comparable
  *                  across messages and knowledge bases of different sizes, unlike the score itself
+ * @param words     how many words (word groups) of the message took part in the search
  */
-public record ServiceHit(Service service, float score, double coverage, double relevance, double strength) {
+public record ServiceHit(Service service, float score, double coverage, double relevance, double strength, int words) {
 
     public ServiceHit {
         requireNonNull(service, "service is null");

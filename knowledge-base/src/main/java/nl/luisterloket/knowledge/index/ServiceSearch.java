@@ -138,7 +138,8 @@ final class ServiceSearch {
         double unit = idf(Math.max(1, reader.numDocs()), 1);
         for (int i = 0; i < found.size(); i++) {
             double relevance = found.get(i).score / best + COVERAGE_WEIGHT * coverage[i];
-            hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i], relevance, found.get(i).score / unit));
+            hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i], relevance, found.get(i).score / unit,
+                    Math.max(dutch.size(), english.size())));
         }
         hits.sort(Comparator.comparingDouble(ServiceHit::relevance).reversed());
         List<ServiceHit> ordered = neighbourhoodFirst(hits, query.neighbourhood());

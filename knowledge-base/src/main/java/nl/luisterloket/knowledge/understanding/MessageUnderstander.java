@@ -30,6 +30,8 @@ import nl.luisterloket.knowledge.model.Service;
 public final class MessageUnderstander implements MessageUnderstanding {
 
     private static final int URGENT_SUGGESTIONS = 3;
+    private static final int VAGUE_MESSAGE_WORDS = 3;
+    private static final double VAGUE_RELEVANCE_SHARE = 0.8;
     /** Words left after removing small-talk phrases; more than this and the message is about something. */
     private static final int SMALLTALK_REMAINDER_WORDS = 1;
 
@@ -62,7 +64,10 @@ public final class MessageUnderstander implements MessageUnderstanding {
         Set<String> domains = domains(normalized);
 
         if (normalized.isEmpty()) {
-            return new Understanding(Decision.NO_MATCH, List.of(), domains, List.of(), language, signals, named);
+            // only emoji (a thumbs-up, a smiley) is a social gesture; only punctuation or nothing is not understood
+            boolean gesture = text.codePoints().anyMatch(MessageUnderstander::isPictograph);
+            return new Understanding(gesture ? Decision.SMALLTALK : Decision.NO_MATCH, List.of(), domains, List.of(), language,
+                    gesture ? EnumSet.of(Signal.CHITCHAT) : signals, named);
         }
         if (signals.contains(Signal.CRISIS)) {
             return new Understanding(Decision.CRISIS, crisisSuggestions(text, language, neighbourhood, context), domains,
@@ -78,19 +83,29 @@ public final class MessageUnderstander implements MessageUnderstanding {
         List<Suggestion> suggestions = suggestions(hits);
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
         allDomains.addAll(domains);
-        if (LifeAreas.count(allDomains) >= settings.complexDomains()) {
+        int areas = LifeAreas.count(allDomains);
+        boolean overwhelmed = phrases.overwhelmed().matches(normalized);
+        if (areas >= settings.complexDomains() || (overwhelmed && areas >= settings.complexDomains() - 1)) {
             Set<Signal> withComplex = EnumSet.of(Signal.COMPLEX);
             withComplex.addAll(signals);
             return new Understanding(Decision.ESCALATE, suggestions, domains, List.of(), language, withComplex, named);
         }
-        double confidence = suggestions.isEmpty() ? 0 : suggestions.get(0).confidence();
-        if (confidence >= settings.answerThreshold()) {
+        double confidence = suggestions.isEmpty() ? 0 : messageConfidence(text, language, neighbourhood, context, hits);
+        if (confidence >= settings.answerThreshold() && !isVague(hits)) {
             return new Understanding(Decision.ANSWER, suggestions, domains, List.of(), language, signals, named);
         }
         if (confidence >= settings.clarifyThreshold()) {
             return new Understanding(Decision.CLARIFY, suggestions, domains, clarifyOptions(hits), language, signals, named);
         }
         return new Understanding(Decision.NO_MATCH, List.of(), domains, List.of(), language, signals, named);
+    }
+
+    private static boolean isPictograph(int codePoint) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+        return Character.getType(codePoint) == Character.OTHER_SYMBOL
+                || block == Character.UnicodeBlock.EMOTICONS
+                || block == Character.UnicodeBlock.MISCELLANEOUS_SYMBOLS_AND_PICTOGRAPHS
+                || block == Character.UnicodeBlock.SUPPLEMENTAL_SYMBOLS_AND_PICTOGRAPHS;
     }
 
     private Set<Signal> signals(String normalized) {
@@ -178,6 +193,38 @@ public final class MessageUnderstander implements MessageUnderstanding {
             boolean urgentOnly, int limit) {
         return index.search(new ServiceQuery(text, "en".equals(language), neighbourhood, context.excludedServiceIds(),
                 context.categoryFilter(), urgentOnly, limit));
+    }
+
+    /**
+     * How sure the desk is it understood the need. Services the resident already saw ("iets anders") or a domain they
+     * chose narrow what is left to suggest, not how well the message was understood: that comes from the search
+     * without them.
+     */
+    private double messageConfidence(String text, String language, String neighbourhood, UnderstandingContext context,
+            List<ServiceHit> hits) {
+        double remaining = ConfidenceCalibration.confidence(hits, 0);
+        if (context.excludedServiceIds().isEmpty() && context.categoryFilter().isEmpty()) {
+            return remaining;
+        }
+        UnderstandingContext open = new UnderstandingContext(context.language(), context.neighbourhood(), Set.of(), Set.of(),
+                context.domainsSoFar());
+        return Math.max(remaining, ConfidenceCalibration.confidence(search(text, language, neighbourhood, open, false, 1), 0));
+    }
+
+    /**
+     * A short message whose best services are about as good as each other but in different life domains
+     * ("mijn uitkering is gestopt": money or work?) is better met with a question than with a guess.
+     */
+    private static boolean isVague(List<ServiceHit> hits) {
+        if (hits.size() < 2 || hits.get(0).words() > VAGUE_MESSAGE_WORDS || clarifyOptions(hits).isEmpty()) {
+            return false;
+        }
+        ServiceHit first = hits.get(0);
+        ServiceHit second = hits.get(1);
+        return !first.service().mainCategory().equals(second.service().mainCategory())
+                ? second.relevance() >= VAGUE_RELEVANCE_SHARE * first.relevance()
+                : hits.size() > 2 && !first.service().mainCategory().equals(hits.get(2).service().mainCategory())
+                        && hits.get(2).relevance() >= VAGUE_RELEVANCE_SHARE * first.relevance();
     }
 
     private static List<Suggestion> suggestions(List<ServiceHit> hits) {

@@ -11,7 +11,7 @@ import nl.luisterloket.knowledge.model.Category;
 /**
  * The phrase lists under {@code signals/} (Dutch and English in one file each; see docs/knowledge-base.md):
  * what a crisis, a request for a person, small talk and frustration sound like, expressions that only sound like
- * danger, and per life domain the words that name a problem in it.
+ * danger, being overwhelmed ("alles tegelijk"), and per life domain the words that name a problem in it.
  */
 record SignalPhrases(
         PhraseList crisis,
@@ -23,6 +23,7 @@ record SignalPhrases(
         PhraseList whoAreYou,
         PhraseList chitchat,
         PhraseList frustration,
+        PhraseList overwhelmed,
         Map<String, PhraseList> domains) {
 
     SignalPhrases {
@@ -35,6 +36,7 @@ record SignalPhrases(
         requireNonNull(whoAreYou, "whoAreYou is null");
         requireNonNull(chitchat, "chitchat is null");
         requireNonNull(frustration, "frustration is null");
+        requireNonNull(overwhelmed, "overwhelmed is null");
         domains = Map.copyOf(requireNonNull(domains, "domains is null"));
     }
 
@@ -60,6 +62,7 @@ record SignalPhrases(
                 list(files, "signals/who-are-you.txt"),
                 list(files, "signals/chitchat.txt"),
                 list(files, "signals/frustration.txt"),
+                list(files, "signals/overwhelmed.txt"),
                 domains);
     }
 

@@ -48,6 +48,7 @@ public final class SearchFeaturesMain {
                     h.put("coverage", hit.coverage());
                     h.put("relevance", hit.relevance());
                     h.put("strength", hit.strength());
+                    h.put("words", hit.words());
                 }
                 line.put("text", question.text());
                 System.out.println(json.writeValueAsString(line));
