@@ -271,7 +271,9 @@ final class ServiceSearch {
                     weight = Math.max(weight, idf(documents, docFreq));
                 }
             }
-            if (weight == 0 && isWord(groups.get(g).primary()) && groups.get(g).primary().length() >= 4) {
+            // only the resident's own word counts as unknown, not synonyms the admin listed that no service uses
+            boolean ownWord = groups.get(g).alternatives().stream().anyMatch(term -> term.weight() >= 1f);
+            if (weight == 0 && ownWord && isWord(groups.get(g).primary()) && groups.get(g).primary().length() >= 4) {
                 weight = rarest * UNKNOWN_WORD_SHARE;
             }
             weights[g] = weight;

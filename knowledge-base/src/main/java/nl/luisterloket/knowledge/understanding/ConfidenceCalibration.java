@@ -18,11 +18,14 @@ final class ConfidenceCalibration {
     private static final double COVERAGE = 1.22;
     private static final double STRENGTH = 9.65;
 
-    /** A message of this many words (after stop words) ... */
-    private static final int SHORT_MESSAGE_WORDS = 1;
-    /** ... whose words a service covers this completely is answered by it, however weak a few words score. */
+    /** A message of at most this many words (after stop words) ... */
+    private static final int SHORT_MESSAGE_WORDS = 3;
+    /**
+     * ... whose words a service covers this completely is understood well enough to ask which domain is meant (the
+     * clarify band of the default thresholds), however weakly a few words score.
+     */
     private static final double SHORT_MESSAGE_COVERAGE = 0.85;
-    private static final double SHORT_MESSAGE_CONFIDENCE = 0.75;
+    private static final double SHORT_MESSAGE_CONFIDENCE = 0.45;
 
     private ConfidenceCalibration() {
     }
@@ -35,7 +38,7 @@ final class ConfidenceCalibration {
         double z = INTERCEPT + COVERAGE * hit.coverage() + STRENGTH * Math.log1p(hit.strength());
         double model = 1 / (1 + Math.exp(-z));
         // The fitted model learned from sentences; "ik heb schulden" has one word to match and a small score, but
-        // when a service covers all of a short message there is nothing left that it fails to answer.
+        // when a service covers all of a short message the desk did understand it.
         if (hit.words() <= SHORT_MESSAGE_WORDS && hit.coverage() >= SHORT_MESSAGE_COVERAGE) {
             return Math.max(model, SHORT_MESSAGE_CONFIDENCE * hit.coverage());
         }
