@@ -10,12 +10,15 @@ import java.util.List;
  *
  * @param word         the word as written (lowercased), for diagnostics and typo correction
  * @param alternatives the terms, each with the weight a match on it carries (1 for the word itself)
+ * @param phrases      multi-word synonyms ("huiselijk geweld" for "controleert"), each as its terms in order: they
+ *                     mean the word only together
  */
-public record TermGroup(String word, List<WeightedTerm> alternatives) {
+public record TermGroup(String word, List<WeightedTerm> alternatives, List<List<String>> phrases) {
 
     public TermGroup {
         requireNonNull(word, "word is null");
         alternatives = List.copyOf(requireNonNull(alternatives, "alternatives is null"));
+        phrases = requireNonNull(phrases, "phrases is null").stream().map(List::copyOf).toList();
         if (alternatives.isEmpty()) {
             throw new IllegalArgumentException("a term group needs at least one term");
         }
@@ -32,7 +35,7 @@ public record TermGroup(String word, List<WeightedTerm> alternatives) {
         }
         List<WeightedTerm> more = new java.util.ArrayList<>(alternatives);
         more.add(term);
-        return new TermGroup(word, more);
+        return new TermGroup(word, more, phrases);
     }
 
     /** A term and the weight of a match on it. */

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
@@ -31,10 +32,13 @@ public final class TermGroups {
     /** Beyond this many characters a message is cut: nobody's question needs more, and it keeps search time bounded. */
     public static final int MAX_MESSAGE_CHARS = 1_000;
 
+    private static final int MAX_PHRASES = 8;
+    private static final int MAX_PHRASE_WORDS = 5;
+
     private TermGroups() {
     }
 
-    private record Token(String term, float weight, int span) {
+    private record Token(String term, float weight, int span, int position) {
     }
 
     public static List<TermGroup> analyze(Analyzer analyzer, String field, String text) {
@@ -46,8 +50,11 @@ public final class TermGroups {
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
             PositionLengthAttribute positionLength = stream.addAttribute(PositionLengthAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
+            int position = -1;
             while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
                 int start = offset.startOffset();
                 float weight;
                 if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
@@ -59,7 +66,7 @@ public final class TermGroups {
                     weight = PART_WEIGHT;
                 }
                 byOffset.computeIfAbsent(start, key -> new ArrayList<>())
-                        .add(new Token(term.toString(), weight, positionLength.getPositionLength()));
+                        .add(new Token(term.toString(), weight, positionLength.getPositionLength(), position));
             }
             stream.end();
         } catch (IOException e) {
@@ -76,16 +83,20 @@ public final class TermGroups {
     }
 
     /**
-     * A word with a multi-word synonym spans several positions; the words of that multi-word synonym ("kinderen
-     * opvoeden" for "opvoeden") are single-position side paths that alone do not mean what the resident wrote, so
-     * only terms spanning the whole word are kept (and compound parts, which split the word itself).
+     * A word with a multi-word synonym spans several positions; the words of that multi-word synonym ("huiselijk
+     * geweld" for "controleert") are single-position side paths that mean the word only together, so they become a
+     * phrase of the group, not terms of their own. Compound parts split the word itself and stay terms.
      */
     private static TermGroup group(String word, List<Token> tokens) {
         int widest = tokens.stream().mapToInt(Token::span).max().orElse(1);
+        int start = tokens.stream().mapToInt(Token::position).min().orElse(0);
         Map<String, Float> weights = new LinkedHashMap<>();
+        List<Token> sidePath = new ArrayList<>();
         for (Token token : tokens) {
             if (token.span() == widest || token.weight() == PART_WEIGHT) {
                 weights.merge(token.term(), token.weight(), Math::max);
+            } else if (token.weight() == SYNONYM_WEIGHT) {
+                sidePath.add(token);
             }
         }
         if (weights.isEmpty()) {
@@ -94,7 +105,29 @@ public final class TermGroups {
         List<TermGroup.WeightedTerm> terms = new ArrayList<>();
         weights.forEach((term, weight) -> terms.add(new TermGroup.WeightedTerm(term, weight)));
         terms.sort((a, b) -> Float.compare(b.weight(), a.weight()));
+        List<List<String>> phrases = new ArrayList<>();
+        collectPaths(sidePath, start, start + widest, new ArrayList<>(), phrases);
         // a group made only of synonyms (the resident's own word was a stop word) is named after its first term
-        return new TermGroup(word != null ? word : terms.get(0).term(), terms);
+        return new TermGroup(word != null ? word : terms.get(0).term(), terms, phrases.stream().distinct().toList());
+    }
+
+    /** Walks the token graph: each token leads from its position to position + length; a phrase runs from start to end. */
+    private static void collectPaths(List<Token> tokens, int at, int end, List<String> path, List<List<String>> phrases) {
+        if (phrases.size() >= MAX_PHRASES || path.size() > MAX_PHRASE_WORDS) {
+            return;
+        }
+        if (at == end) {
+            if (path.size() > 1) {
+                phrases.add(List.copyOf(path));
+            }
+            return;
+        }
+        for (Token token : tokens) {
+            if (token.position() == at && token.position() + token.span() <= end) {
+                path.add(token.term());
+                collectPaths(tokens, token.position() + token.span(), end, path, phrases);
+                path.remove(path.size() - 1);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -48,6 +50,8 @@ final class ServiceSearch {
 
     private static final int MAX_GROUPS = 40;
     private static final float FIELD_TIE_BREAKER = 0.2f;
+    /** A multi-word synonym matches with one other word in between ("huiselijk en seksueel geweld" does not). */
+    private static final int PHRASE_SLOP = 1;
     private static final int MIN_TYPO_LENGTH = 5;
     private static final int TWO_EDITS_LENGTH = 8;
     private static final float TYPO_WEIGHT = 0.8f;
@@ -197,6 +201,11 @@ final class ServiceSearch {
                 return false;
             }
         }
+        for (List<String> phrase : group.phrases()) {
+            if (phraseIdf(reader, field, Math.max(1, reader.numDocs()), phrase) > 0) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -245,12 +254,23 @@ final class ServiceSearch {
     }
 
     private static Query termGroupQuery(String field, TermGroup group) {
+        Query words;
         if (group.alternatives().size() == 1) {
-            return new TermQuery(new Term(field, group.primary()));
+            words = new TermQuery(new Term(field, group.primary()));
+        } else {
+            SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+            group.alternatives().forEach(term -> synonyms.addTerm(new Term(field, term.term()), Math.min(1f, term.weight())));
+            words = synonyms.build();
         }
-        SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
-        group.alternatives().forEach(term -> synonyms.addTerm(new Term(field, term.term()), Math.min(1f, term.weight())));
-        return synonyms.build();
+        if (group.phrases().isEmpty()) {
+            return words;
+        }
+        List<Query> alternatives = new ArrayList<>();
+        alternatives.add(words);
+        for (List<String> phrase : group.phrases()) {
+            alternatives.add(new BoostQuery(new PhraseQuery(PHRASE_SLOP, field, phrase.toArray(String[]::new)), TermGroups.SYNONYM_WEIGHT));
+        }
+        return new DisjunctionMaxQuery(alternatives, 0f);
     }
 
     /** Per hit: the rarity-weighted share of the message's word groups found in the service's texts. */
@@ -261,19 +281,24 @@ final class ServiceSearch {
         }
         int documents = Math.max(1, reader.numDocs());
         double rarest = idf(documents, 1);
+        Map<String, boolean[]> presence = new HashMap<>();
         double[] weights = new double[groups.size()];
         double total = 0;
         for (int g = 0; g < groups.size(); g++) {
+            TermGroup group = groups.get(g);
             double weight = 0;
-            for (TermGroup.WeightedTerm term : groups.get(g).alternatives()) {
+            for (TermGroup.WeightedTerm term : group.alternatives()) {
                 int docFreq = reader.docFreq(new Term(field, term.term()));
                 if (docFreq > 0) {
                     weight = Math.max(weight, idf(documents, docFreq));
                 }
             }
+            for (List<String> phrase : group.phrases()) {
+                weight = Math.max(weight, phraseIdf(reader, field, documents, phrase));
+            }
             // only the resident's own word counts as unknown, not synonyms the admin listed that no service uses
-            boolean ownWord = groups.get(g).alternatives().stream().anyMatch(term -> term.weight() >= 1f);
-            if (weight == 0 && ownWord && isWord(groups.get(g).primary()) && groups.get(g).primary().length() >= 4) {
+            boolean ownWord = group.alternatives().stream().anyMatch(term -> term.weight() >= 1f);
+            if (weight == 0 && ownWord && isWord(group.primary()) && group.primary().length() >= 4) {
                 weight = rarest * UNKNOWN_WORD_SHARE;
             }
             weights[g] = weight;
@@ -282,46 +307,85 @@ final class ServiceSearch {
         if (total == 0) {
             return result;
         }
-        Integer[] order = new Integer[hits.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Integer.compare(hits.get(a).doc, hits.get(b).doc));
-        double[][] credit = new double[hits.size()][groups.size()];
-        for (LeafReaderContext leaf : reader.leaves()) {
-            int base = leaf.docBase;
-            int end = base + leaf.reader().maxDoc();
-            for (int g = 0; g < groups.size(); g++) {
-                for (TermGroup.WeightedTerm term : groups.get(g).alternatives()) {
-                    PostingsEnum postings = leaf.reader().postings(new Term(field, term.term()), PostingsEnum.NONE);
-                    if (postings == null) {
-                        continue;
-                    }
-                    for (Integer hit : order) {
-                        int doc = hits.get(hit).doc;
-                        if (doc < base || doc >= end) {
-                            continue;
-                        }
-                        int target = doc - base;
-                        if (postings.docID() < target) {
-                            postings.advance(target);
-                        }
-                        if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) {
-                            break;
-                        }
-                        if (postings.docID() == target) {
-                            credit[hit][g] = Math.max(credit[hit][g], Math.min(1f, term.weight()));
-                        }
-                    }
-                }
-            }
-        }
         for (int hit = 0; hit < hits.size(); hit++) {
             double matched = 0;
             for (int g = 0; g < groups.size(); g++) {
-                matched += credit[hit][g] * weights[g];
+                matched += credit(reader, field, hits, hit, groups.get(g), presence) * weights[g];
             }
             result[hit] = matched / total;
         }
         return result;
+    }
+
+    /** How much of a word group a hit's texts contain: its best term's weight, or a synonym's if a whole phrase is there. */
+    private static double credit(IndexReader reader, String field, List<ScoreDoc> hits, int hit, TermGroup group,
+            Map<String, boolean[]> presence) throws IOException {
+        double credit = 0;
+        for (TermGroup.WeightedTerm term : group.alternatives()) {
+            if (present(reader, field, hits, term.term(), presence)[hit]) {
+                credit = Math.max(credit, Math.min(1f, term.weight()));
+            }
+        }
+        for (List<String> phrase : group.phrases()) {
+            boolean all = true;
+            for (String word : phrase) {
+                all &= present(reader, field, hits, word, presence)[hit];
+            }
+            if (all) {
+                credit = Math.max(credit, TermGroups.SYNONYM_WEIGHT);
+            }
+        }
+        return credit;
+    }
+
+    /** For each hit, whether its field holds the term; computed once per term and search. */
+    private static boolean[] present(IndexReader reader, String field, List<ScoreDoc> hits, String term,
+            Map<String, boolean[]> presence) throws IOException {
+        boolean[] known = presence.get(term);
+        if (known != null) {
+            return known;
+        }
+        boolean[] found = new boolean[hits.size()];
+        Integer[] order = new Integer[hits.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Integer.compare(hits.get(a).doc, hits.get(b).doc));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum postings = leaf.reader().postings(new Term(field, term), PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            int base = leaf.docBase;
+            int end = base + leaf.reader().maxDoc();
+            for (Integer hit : order) {
+                int doc = hits.get(hit).doc;
+                if (doc < base || doc >= end) {
+                    continue;
+                }
+                int target = doc - base;
+                if (postings.docID() < target) {
+                    postings.advance(target);
+                }
+                if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                found[hit] = postings.docID() == target;
+            }
+        }
+        presence.put(term, found);
+        return found;
+    }
+
+    /** The rarity of a phrase: that of its most common word, or 0 when a word of it appears nowhere. */
+    private static double phraseIdf(IndexReader reader, String field, int documents, List<String> phrase) throws IOException {
+        int docFreq = 0;
+        for (String word : phrase) {
+            int frequency = reader.docFreq(new Term(field, word));
+            if (frequency == 0) {
+                return 0;
+            }
+            docFreq = Math.max(docFreq, frequency);
+        }
+        return idf(documents, docFreq);
     }
 
     private static double idf(int documents, int docFreq) {
