@@ -79,7 +79,9 @@ public final class MessageUnderstander implements MessageUnderstanding {
         if (isOnlySmalltalk(normalized, signals)) {
             return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
         }
-        List<ServiceHit> hits = search(text, language, neighbourhood, context, false, settings.maxSuggestions());
+        // "ik schrik me dood van die aanmaning" is about the reminder: idioms say nothing about which service fits
+        String searchText = phrases.crisisIdioms().remove(normalized);
+        List<ServiceHit> hits = search(searchText, language, neighbourhood, context, false, settings.maxSuggestions());
         List<Suggestion> suggestions = suggestions(hits);
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
         allDomains.addAll(domains);
@@ -90,7 +92,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
             withComplex.addAll(signals);
             return new Understanding(Decision.ESCALATE, suggestions, domains, List.of(), language, withComplex, named);
         }
-        double confidence = suggestions.isEmpty() ? 0 : messageConfidence(text, language, neighbourhood, context, hits);
+        double confidence = suggestions.isEmpty() ? 0 : messageConfidence(searchText, language, neighbourhood, context, hits);
         if (confidence >= settings.answerThreshold() && !isVague(hits)) {
             return new Understanding(Decision.ANSWER, suggestions, domains, List.of(), language, signals, named);
         }
