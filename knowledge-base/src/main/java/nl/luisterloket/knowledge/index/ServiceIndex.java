@@ -153,42 +153,38 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
     /** Active services matching the query, best first; services serving the query's neighbourhood rank first. */
     public List<ServiceHit> search(ServiceQuery query) {
         requireNonNull(query, "query is null");
-        IndexSearcher searcher;
-        try {
-            searcher = searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return search.run(searcher, query, services);
-        } catch (IOException e) {
-            throw new UncheckedIOException("search failed", e);
-        } finally {
-            try {
-                searchers.release(searcher);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Map<String, Service> current = services;
+        return withSearcher(searcher -> search.run(searcher, query, current));
     }
 
     /** Why a service scored as it did for a query (Lucene's explanation), for admins tuning synonyms and keywords. */
     public String explain(ServiceQuery query, String serviceId) {
-        IndexSearcher searcher;
-        try {
-            searcher = searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
+        return withSearcher(searcher -> {
             ServiceSearch.Prepared prepared = search.prepare(searcher.getIndexReader(), query);
             TopDocs match = searcher.search(new TermQuery(new Term(ServiceFields.ID, serviceId)), 1);
             if (prepared.query() == null || match.scoreDocs.length == 0) {
                 return "no match";
             }
             return searcher.explain(prepared.query(), match.scoreDocs[0].doc).toString();
+        });
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs work on the current searcher, released afterwards whatever happens. */
+    private <T> T withSearcher(SearcherWork<T> work) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
         } catch (IOException e) {
-            throw new UncheckedIOException("explain failed", e);
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return work.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
         } finally {
             try {
                 searchers.release(searcher);
