@@ -17,7 +17,8 @@ final class LanguageGuess {
             "graag", "hallo", "hoi", "dank", "bedankt", "doei", "zo", "nu", "dan", "als", "omdat", "want", "ga", "gaat");
 
     private static final Set<String> FILLER = Set.of("lot", "much", "so", "all", "again", "alot", "hulp", "allemaal",
-            "eigenlijk", "even", "hoor", "zeg", "heel", "erg", "echt", "jou", "jouw", "elkaar", "nou", "toch", "wel", "hier");
+            "eigenlijk", "even", "hoor", "zeg", "heel", "erg", "echt", "jou", "jouw", "elkaar", "nou", "toch", "wel", "hier",
+            "deze", "die", "daar", "chat", "bot", "app", "gesprek");
 
     private LanguageGuess() {
     }

@@ -116,7 +116,8 @@ public final class MessageUnderstander implements MessageUnderstanding {
         if (phrases.crisis().matches(withoutIdioms)) {
             signals.add(Signal.CRISIS);
         }
-        if (phrases.asksForPerson().matches(normalized)) {
+        // "ben jij een echt mens?" asks who the desk is, not for a person
+        if (phrases.asksForPerson().matches(phrases.whoAreYou().remove(normalized))) {
             signals.add(Signal.ASKS_FOR_PERSON);
         }
         if (phrases.frustration().matches(normalized)) {

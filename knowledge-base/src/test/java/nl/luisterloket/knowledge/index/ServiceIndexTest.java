@@ -53,6 +53,11 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aMultiWordSynonymIsMatchedAsAPhrase() {
+        assertThat(ids("mijn man controleert alles wat ik doe")).first().isEqualTo("veilig-thuis");
+    }
+
+    @Test
     void typosInLongerWordsAreForgiven() {
         assertThat(ids("de deurwaader stond voor de deur")).first().isEqualTo("schuldhulp");
         assertThat(ids("ik heb huurachterstant")).first().isEqualTo("huurloket");

@@ -42,7 +42,11 @@ class MessageUnderstanderTest {
             "ik wil niet meer leven, het heeft geen zin",
             "I want to kill myself",
             "hij slaat me nu en ik ben bang",
-            "mijn buurman ligt op de grond en ademt niet"})
+            "mijn buurman ligt op de grond en ademt niet",
+            "ik heb net een hele strip pillen genomen",
+            "mijn man heeft me net geslagen en ik bloed",
+            "mijn moeder is flauwgevallen en wordt niet wakker",
+            "I took too many pills"})
     void dangerNowIsACrisisWithUrgentServicesFirst(String text) {
         Understanding understood = understand(text);
 
@@ -64,6 +68,9 @@ class MessageUnderstanderTest {
             "ik verveel me dood sinds mijn pensioen",
             "ik schrik me dood van die aanmaning",
             "this heat is killing me",
+            "hij slaat me niet, maar hij controleert alles",
+            "mijn zoon is vorig jaar op school aangevallen, hij durft niet meer",
+            "ik zou hem wel kunnen vermoorden, hij at mijn taart op",
             "mijn neef heeft vorig jaar zelfmoord gepleegd, is er hulp voor de familie"})
     void idiomsAndPastEventsAreNoCrisis(String text) {
         assertThat(understand(text).decision()).isNotEqualTo(Decision.CRISIS);
@@ -82,6 +89,17 @@ class MessageUnderstanderTest {
             "ik wil iemand van jullie spreken, niet met een computer"})
     void askingForAPersonEscalates(String text) {
         assertThat(understand(text).decision()).isEqualTo(Decision.ESCALATE);
+    }
+
+    @Test
+    void askingWhoTheDeskIsIsSmallTalkNotARequestForAPerson() {
+        assertThat(understand("ben jij een echt mens?").decision()).isEqualTo(Decision.SMALLTALK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"👍", "🙂🙂"})
+    void onlyEmojiIsAFriendlyGesture(String text) {
+        assertThat(understand(text).decision()).isEqualTo(Decision.SMALLTALK);
     }
 
     @ParameterizedTest
@@ -154,6 +172,20 @@ class MessageUnderstanderTest {
     }
 
     @Test
+    void askingForSomethingElseKeepsTheDecisionOfTheMessage() {
+        UnderstandingContext first = UnderstandingContext.FIRST_MESSAGE;
+        Understanding before = understanding.understand("ik heb schulden en de deurwaarder stuurt aanmaningen", first);
+        UnderstandingContext somethingElse = new UnderstandingContext("nl", null,
+                Set.of(before.suggestions().get(0).service().id()), Set.of(), Set.of());
+
+        Understanding after = understanding.understand("ik heb schulden en de deurwaarder stuurt aanmaningen", somethingElse);
+
+        assertThat(after.decision()).isEqualTo(before.decision());
+        assertThat(after.suggestions()).extracting(suggestion -> suggestion.service().id())
+                .doesNotContain(before.suggestions().get(0).service().id());
+    }
+
+    @Test
     void englishIsRecognised() {
         Understanding understood = understand("Where can I learn Dutch for free?");
 
@@ -162,7 +194,7 @@ class MessageUnderstanderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "🙂🙂🙂", "\"(*~ AND/OR\\", "مرحبا كيف حالك"})
+    @ValueSource(strings = {"", "   ", "\"(*~ AND/OR\\", "مرحبا كيف حالك", "?!?"})
     void strangeMessagesGetASensibleDecision(String text) {
         Understanding understood = understand(text);
 
