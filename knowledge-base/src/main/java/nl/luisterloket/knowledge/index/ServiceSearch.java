@@ -72,6 +72,7 @@ final class ServiceSearch {
     private static final Set<String> ID_ONLY = Set.of(ServiceFields.ID);
 
     private final TextAnalysis analysis;
+    private final TypoCorrections corrections = new TypoCorrections();
 
     ServiceSearch(TextAnalysis analysis) {
         this.analysis = requireNonNull(analysis, "analysis is null");
@@ -173,7 +174,7 @@ final class ServiceSearch {
     }
 
     /** Drops repeated words, corrects likely typos, bounds the number of groups. */
-    private static List<TermGroup> prepare(IndexReader reader, String field, List<TermGroup> groups) throws IOException {
+    private List<TermGroup> prepare(IndexReader reader, String field, List<TermGroup> groups) throws IOException {
         List<TermGroup> prepared = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TermGroup group : groups) {
@@ -182,7 +183,7 @@ final class ServiceSearch {
             }
             TermGroup corrected = group;
             if (unknown(reader, field, group) && isWord(group.primary()) && group.primary().length() >= MIN_TYPO_LENGTH) {
-                String correction = nearestKnownTerm(reader, field, group.primary());
+                String correction = corrections.nearest(reader, field, group.primary());
                 if (correction != null) {
                     corrected = group.withAlternative(new TermGroup.WeightedTerm(correction, TYPO_WEIGHT));
                 }
@@ -214,7 +215,7 @@ final class ServiceSearch {
     }
 
     /** The most used term within one edit (two for long words), or null. */
-    private static String nearestKnownTerm(IndexReader reader, String field, String term) throws IOException {
+    static String nearestKnownTerm(IndexReader reader, String field, String term) throws IOException {
         int maxEdits = term.length() >= TWO_EDITS_LENGTH ? 2 : 1;
         for (int edits = 1; edits <= maxEdits; edits++) {
             CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, edits, 1, true);

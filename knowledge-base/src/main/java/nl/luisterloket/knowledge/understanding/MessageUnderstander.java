@@ -60,8 +60,10 @@ public final class MessageUnderstander implements MessageUnderstanding {
         String language = guessed != null ? guessed : context.language() != null ? context.language() : "nl";
         String named = neighbourhoodNamed(normalized);
         String neighbourhood = named != null ? named : context.neighbourhood();
-        Set<Signal> signals = signals(normalized);
-        Set<String> domains = domains(normalized);
+        // idioms ("ik ga dood van de honger") are taken out once: they name no danger, no domain and no service
+        String withoutIdioms = phrases.crisisIdioms().remove(normalized);
+        Set<Signal> signals = signals(normalized, withoutIdioms);
+        Set<String> domains = domains(withoutIdioms);
 
         if (normalized.isEmpty()) {
             // only emoji (a thumbs-up, a smiley) is a social gesture; only punctuation or nothing is not understood
@@ -79,8 +81,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         if (isOnlySmalltalk(normalized, signals)) {
             return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
         }
-        // "ik schrik me dood van die aanmaning" is about the reminder: idioms say nothing about which service fits
-        String searchText = phrases.crisisIdioms().remove(normalized);
+        String searchText = withoutIdioms;
         List<ServiceHit> hits = search(searchText, language, neighbourhood, context, false, settings.maxSuggestions());
         List<Suggestion> suggestions = suggestions(hits);
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
@@ -110,9 +111,8 @@ public final class MessageUnderstander implements MessageUnderstanding {
                 || block == Character.UnicodeBlock.SUPPLEMENTAL_SYMBOLS_AND_PICTOGRAPHS;
     }
 
-    private Set<Signal> signals(String normalized) {
+    private Set<Signal> signals(String normalized, String withoutIdioms) {
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
-        String withoutIdioms = phrases.crisisIdioms().remove(normalized);
         if (phrases.crisis().matches(withoutIdioms)) {
             signals.add(Signal.CRISIS);
         }
@@ -155,9 +155,8 @@ public final class MessageUnderstander implements MessageUnderstanding {
         return meaningful <= SMALLTALK_REMAINDER_WORDS;
     }
 
-    private Set<String> domains(String normalized) {
+    private Set<String> domains(String withoutIdioms) {
         Set<String> found = new LinkedHashSet<>();
-        String withoutIdioms = phrases.crisisIdioms().remove(normalized);
         phrases.domains().forEach((domain, list) -> {
             if (list.matches(withoutIdioms)) {
                 found.add(domain);

@@ -113,6 +113,9 @@ final class PhraseList {
 
     /** The text with every match blanked out (replaced by spaces), to look at what is left. */
     String remove(String normalized) {
+        if (!matches(normalized)) {
+            return normalized;
+        }
         String text = normalized;
         for (Pattern pattern : patterns) {
             Matcher matcher = pattern.matcher(text);
