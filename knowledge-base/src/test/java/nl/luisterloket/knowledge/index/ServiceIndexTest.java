@@ -64,6 +64,16 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aTypoIsCorrectedToWordsAddedAfterItWasFirstSeen() {
+        assertThat(ids("waar is een fietsenmakr")).doesNotContain("fietsenmaker");
+
+        index.upsert(TestServices.service("fietsenmaker", "Fietsenmaker", "Repareert je fiets gratis.", List.of("buurt"),
+                List.of("fietsenmaker")));
+
+        assertThat(ids("waar is een fietsenmakr")).first().isEqualTo("fietsenmaker");
+    }
+
+    @Test
     void englishMessagesFindEnglishTexts() {
         assertThat(index.search(ServiceQuery.of("Where can I learn Dutch?", true, 3)))
                 .first().extracting(hit -> hit.service().id()).isEqualTo("taalhuis");
