@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,6 +16,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
@@ -33,7 +36,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * <li>{@code synonyms/nl-compound-parts.txt}: word parts that Dutch compounds are split into
  * ({@code huurachterstand} → {@code huur}, {@code achterstand});</li>
  * <li>{@code synonyms/nl-stems.txt}: irregular forms and their stem ({@code kinderen kind});</li>
- * <li>{@code synonyms/nl-stopwords.txt}, {@code synonyms/en-stopwords.txt}: extra stop words on top of Lucene's lists.</li>
+ * <li>{@code synonyms/nl-stopwords.txt}, {@code synonyms/en-stopwords.txt}: extra stop words on top of Lucene's lists;</li>
+ * <li>{@code synonyms/nl-specific-needs.txt}, {@code synonyms/en-specific-needs.txt}: words naming one specific provider or matter ({@code tandarts},
+ * {@code hypotheek}); a service that does not mention it does not answer a message that names it.</li>
  * </ul>
  * Immutable and thread-safe (Lucene analyzers keep per-thread state themselves).
  */
@@ -46,20 +51,26 @@ public final class TextAnalysis {
     public static final String NL_STEMS = "synonyms/nl-stems.txt";
     public static final String NL_STOPWORDS = "synonyms/nl-stopwords.txt";
     public static final String EN_STOPWORDS = "synonyms/en-stopwords.txt";
+    public static final String NL_SPECIFIC_NEEDS = "synonyms/nl-specific-needs.txt";
+    public static final String EN_SPECIFIC_NEEDS = "synonyms/en-specific-needs.txt";
 
     private final Analyzer dutchIndex;
     private final Analyzer dutchIndexDecompounded;
     private final Analyzer dutchQuery;
     private final Analyzer englishIndex;
     private final Analyzer englishQuery;
+    private final Set<String> dutchSpecificNeeds;
+    private final Set<String> englishSpecificNeeds;
 
     private TextAnalysis(Analyzer dutchIndex, Analyzer dutchIndexDecompounded, Analyzer dutchQuery, Analyzer englishIndex,
-            Analyzer englishQuery) {
+            Analyzer englishQuery, List<String> dutchNeeds, List<String> englishNeeds) {
         this.dutchIndex = dutchIndex;
         this.dutchIndexDecompounded = dutchIndexDecompounded;
         this.dutchQuery = dutchQuery;
         this.englishIndex = englishIndex;
         this.englishQuery = englishQuery;
+        this.dutchSpecificNeeds = terms(dutchIndex, dutchNeeds);
+        this.englishSpecificNeeds = terms(englishIndex, englishNeeds);
     }
 
     public static TextAnalysis load(ConfigFiles files) {
@@ -77,7 +88,38 @@ public final class TextAnalysis {
                 new MessageAnalyzer(dutchStop, compoundParts, null, stems, DutchStemmer::new, false),
                 new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, DutchStemmer::new, false),
                 new MessageAnalyzer(englishStop, null, null, null, EnglishStemmer::new, true),
-                new MessageAnalyzer(englishStop, null, englishSynonyms, null, EnglishStemmer::new, true));
+                new MessageAnalyzer(englishStop, null, englishSynonyms, null, EnglishStemmer::new, true),
+                files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS));
+    }
+
+    /**
+     * The analysed terms (Dutch stems) of the words naming a specific provider or matter: a message term in this set
+     * names something a service must mention to answer the message.
+     */
+    public Set<String> dutchSpecificNeeds() {
+        return dutchSpecificNeeds;
+    }
+
+    /** The same for English messages. */
+    public Set<String> englishSpecificNeeds() {
+        return englishSpecificNeeds;
+    }
+
+    private static Set<String> terms(Analyzer analyzer, List<String> words) {
+        Set<String> terms = new HashSet<>();
+        for (String word : words) {
+            try (TokenStream stream = analyzer.tokenStream("", word)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    terms.add(term.toString());
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Set.copyOf(terms);
     }
 
     /** Dutch analysis for indexing service texts: no synonyms, compounds kept whole. */

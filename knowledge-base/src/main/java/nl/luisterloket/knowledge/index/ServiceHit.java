@@ -14,8 +14,11 @@ import nl.luisterloket.knowledge.model.Service;
  * @param strength  the score in units of "one word only this service uses, matched in one field": comparable
  *                  across messages and knowledge bases of different sizes, unlike the score itself
  * @param words     how many words (word groups) of the message took part in the search
+ * @param missesNeed the message names a specific provider or matter ("tandarts", "hypotheek") this service's texts
+ *                   do not mention
  */
-public record ServiceHit(Service service, float score, double coverage, double relevance, double strength, int words) {
+public record ServiceHit(Service service, float score, double coverage, double relevance, double strength, int words,
+        boolean missesNeed) {
 
     public ServiceHit {
         requireNonNull(service, "service is null");

@@ -138,13 +138,16 @@ final class ServiceSearch {
                 coverage[i] = Math.max(coverage[i], englishCoverage[i]);
             }
         }
+        boolean[] missesNeed = new boolean[found.size()];
+        markMissedNeeds(reader, found, dutch, ServiceFields.NL_ALL, analysis.dutchSpecificNeeds(), missesNeed);
+        markMissedNeeds(reader, found, english, ServiceFields.EN_ALL, analysis.englishSpecificNeeds(), missesNeed);
         List<ServiceHit> hits = new ArrayList<>();
         float best = found.isEmpty() ? 1 : found.get(0).score;
         double unit = idf(Math.max(1, reader.numDocs()), 1);
         for (int i = 0; i < found.size(); i++) {
             double relevance = found.get(i).score / best + COVERAGE_WEIGHT * coverage[i];
             hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i], relevance, found.get(i).score / unit,
-                    Math.max(dutch.size(), english.size())));
+                    Math.max(dutch.size(), english.size()), missesNeed[i]));
         }
         hits.sort(Comparator.comparingDouble(ServiceHit::relevance).reversed());
         List<ServiceHit> ordered = neighbourhoodFirst(hits, query.neighbourhood());
@@ -272,6 +275,37 @@ final class ServiceSearch {
             alternatives.add(new BoostQuery(new PhraseQuery(PHRASE_SLOP, field, phrase.toArray(String[]::new)), TermGroups.SYNONYM_WEIGHT));
         }
         return new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    /**
+     * Marks the hits whose texts do not mention a specific provider or matter the message names (in the resident's own
+     * word: a part of a compound may be something else, "oppassen" is no "oppas"): they do not answer the message, however well they match the rest of it. A synonym meets
+     * the need only when it names a specific provider itself ("kinderdagverblijf" for "creche"), not through a part
+     * of it ("kind").
+     */
+    private static void markMissedNeeds(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field,
+            Set<String> needs, boolean[] missed) throws IOException {
+        Map<String, boolean[]> presence = null;
+        for (TermGroup group : groups) {
+            boolean namesNeed = group.alternatives().stream()
+                    .anyMatch(term -> term.weight() >= 1f && needs.contains(term.term()));
+            if (!namesNeed) {
+                continue;
+            }
+            presence = presence == null ? new HashMap<>() : presence;
+            boolean[] met = new boolean[hits.size()];
+            for (TermGroup.WeightedTerm term : group.alternatives()) {
+                if (needs.contains(term.term())) {
+                    boolean[] found = present(reader, field, hits, term.term(), presence);
+                    for (int hit = 0; hit < hits.size(); hit++) {
+                        met[hit] |= found[hit];
+                    }
+                }
+            }
+            for (int hit = 0; hit < hits.size(); hit++) {
+                missed[hit] |= !met[hit];
+            }
+        }
     }
 
     /** Per hit: the rarity-weighted share of the message's word groups found in the service's texts. */

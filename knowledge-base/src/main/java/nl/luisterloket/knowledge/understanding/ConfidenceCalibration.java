@@ -27,6 +27,13 @@ final class ConfidenceCalibration {
     private static final double SHORT_MESSAGE_COVERAGE = 0.85;
     private static final double SHORT_MESSAGE_CONFIDENCE = 0.45;
 
+    /**
+     * A service that does not mention the provider or matter the resident names ("een goedkope dierenarts") answers
+     * at best a side of the message: far less sure, so usually an honest "nothing fits", unless the rest of the
+     * message matches very strongly.
+     */
+    private static final double MISSED_NEED_FACTOR = 0.3;
+
     private ConfidenceCalibration() {
     }
 
@@ -35,13 +42,14 @@ final class ConfidenceCalibration {
             return 0;
         }
         ServiceHit hit = hits.get(index);
+        double fit = hit.missesNeed() ? MISSED_NEED_FACTOR : 1;
         double z = INTERCEPT + COVERAGE * hit.coverage() + STRENGTH * Math.log1p(hit.strength());
         double model = 1 / (1 + Math.exp(-z));
         // The fitted model learned from sentences; "ik heb schulden" has one word to match and a small score, but
         // when a service covers all of a short message the desk did understand it.
         if (hit.words() <= SHORT_MESSAGE_WORDS && hit.coverage() >= SHORT_MESSAGE_COVERAGE) {
-            return Math.max(model, SHORT_MESSAGE_CONFIDENCE * hit.coverage());
+            return fit * Math.max(model, SHORT_MESSAGE_CONFIDENCE * hit.coverage());
         }
-        return model;
+        return fit * model;
     }
 }

@@ -51,7 +51,7 @@ class EvaluationFloorsTest {
         EvaluationSummary summary = run(sample.resolve("services.json"), sample.resolve("questions.jsonl"), dir.resolve("own.jsonl"));
 
         assertMeets(summary, SAFETY_FLOORS);
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.82, SERVICE_TOP3, 0.9, SMALLTALK, 0.9, NONE_HONEST, 0.7));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.82, SERVICE_TOP3, 0.9, SMALLTALK, 0.9, NONE_HONEST, 0.8));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 
@@ -61,7 +61,7 @@ class EvaluationFloorsTest {
         EvaluationSummary summary = run(shared.resolve("kb/services.json"), shared.resolve("questions.jsonl"), dir.resolve("shared.jsonl"));
 
         assertMeets(summary, SAFETY_FLOORS);
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.77, SERVICE_TOP3, 0.87, SMALLTALK, 0.95, NONE_HONEST, 0.5));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.77, SERVICE_TOP3, 0.87, SMALLTALK, 0.95, NONE_HONEST, 0.8));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 

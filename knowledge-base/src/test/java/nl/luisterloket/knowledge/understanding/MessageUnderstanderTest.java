@@ -2,6 +2,7 @@ package nl.luisterloket.knowledge.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,26 @@ class MessageUnderstanderTest {
 
         assertThat(understood.decision()).isEqualTo(Decision.NO_MATCH);
         assertThat(understood.suggestions()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ik heb weinig geld, is er een goedkope tandarts?",
+            "is er een dierenarts die niet veel kost, ik heb geen geld",
+            "my cat is sick and I have no money, where is a cheap vet"})
+    void aProviderNoServiceOffersIsNotAnsweredWithSomethingGeneral(String text) {
+        assertThat(understand(text).decision()).isEqualTo(Decision.NO_MATCH);
+    }
+
+    @Test
+    void aProviderAServiceOffersIsAnswered() {
+        index.upsert(TestServices.service("tandarts-zuid", "Tandartspraktijk Zuid", "Tandarts met plek voor nieuwe patienten.",
+                List.of("gezondheid"), List.of("tandarts")));
+
+        Understanding understood = understand("ik heb weinig geld, is er een goedkope tandarts?");
+
+        assertThat(understood.decision()).isIn(Decision.ANSWER, Decision.CLARIFY);
+        assertThat(understood.suggestions().get(0).service().id()).isEqualTo("tandarts-zuid");
     }
 
     @Test
