@@ -82,7 +82,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
             return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
         }
         String searchText = withoutIdioms;
-        List<ServiceHit> hits = search(searchText, language, neighbourhood, context, false, settings.maxSuggestions());
+        List<ServiceHit> hits = search(searchText, language, neighbourhood, context, false, settings.maxSuggestions(), domains);
         List<Suggestion> suggestions = suggestions(hits);
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
         allDomains.addAll(domains);
@@ -193,8 +193,13 @@ public final class MessageUnderstander implements MessageUnderstanding {
 
     private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,
             boolean urgentOnly, int limit) {
+        return search(text, language, neighbourhood, context, urgentOnly, limit, Set.of());
+    }
+
+    private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,
+            boolean urgentOnly, int limit, Set<String> domains) {
         return index.search(new ServiceQuery(text, "en".equals(language), neighbourhood, context.excludedServiceIds(),
-                context.categoryFilter(), urgentOnly, limit));
+                context.categoryFilter(), urgentOnly, limit, domains));
     }
 
     /**

@@ -138,6 +138,16 @@ class ServiceIndexTest {
     }
 
     @Test
+    void amongEquallyRelevantServicesOneInTheDomainTheMessageNamesComesFirst() {
+        for (String domain : List.of("geld", "eten")) {
+            List<ServiceHit> hits = index.search(new ServiceQuery("geen geld", false, null, Set.of(), Set.of(), false, 5, Set.of(domain)));
+            assertThat(hits.get(0).service().categories()).as(domain).contains(domain);
+        }
+        List<ServiceHit> housing = index.search(new ServiceQuery("geen geld", false, null, Set.of(), Set.of(), false, 5, Set.of("wonen")));
+        assertThat(housing).extracting(hit -> hit.service().id()).doesNotContain("huurloket");
+    }
+
+    @Test
     void allListsEveryServiceInIdOrderActiveOrNot() {
         assertThat(index.all()).extracting(Service::id).isSorted().contains("oude-voedselbank", "voedselbank");
     }
