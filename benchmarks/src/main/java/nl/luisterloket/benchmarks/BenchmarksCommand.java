@@ -102,10 +102,13 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--messages", defaultValue = "5000", description = "Measured messages (default: ${DEFAULT-VALUE}).")
         int messages;
 
+        @Option(names = "--slowest", defaultValue = "0", description = "Also list this many slowest messages by CPU time (default: ${DEFAULT-VALUE}).")
+        int slowest;
+
         @Override
         public Integer call() {
             new nl.luisterloket.benchmarks.understanding.UnderstandingProbe(matchingConfig, System.out)
-                    .run(Matcher.sizes(sizes), warmup, messages);
+                    .run(Matcher.sizes(sizes), warmup, messages, slowest);
             return 0;
         }
     }

@@ -33,6 +33,11 @@ public final class UnderstandingProbe {
     }
 
     public void run(List<Integer> sizes, int warmupMessages, int messages) {
+        run(sizes, warmupMessages, messages, 0);
+    }
+
+    /** As {@link #run(List, int, int)}, then lists the {@code slowest} messages by CPU time (to see what p99 is made of). */
+    public void run(List<Integer> sizes, int warmupMessages, int messages, int slowest) {
         Vocabulary vocabulary = Vocabulary.builtIn();
         Province province = Province.invented();
         List<String> mix = new MessageMix(vocabulary, province).messages(4096, 7);
@@ -55,6 +60,9 @@ public final class UnderstandingProbe {
                     cpu[i] = threads.getCurrentThreadCpuTime() - cpuBefore;
                     wall[i] = System.nanoTime() - start;
                 }
+                if (slowest > 0) {
+                    printSlowest(mix, cpu, slowest);
+                }
                 double cpuPerMessage = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / messages;
                 Arrays.sort(wall);
                 Arrays.sort(cpu);
@@ -63,6 +71,17 @@ public final class UnderstandingProbe {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private void printSlowest(List<String> mix, long[] cpu, int slowest) {
+        Integer[] order = new Integer[cpu.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(cpu[b], cpu[a]));
+        for (int i = 0; i < Math.min(slowest, order.length); i++) {
+            String text = mix.get(order[i] % mix.size());
+            out.printf(Locale.ROOT, "    %8.2f ms CPU  %4d chars  %s%n", cpu[order[i]] / 1e6, text.length(),
+                    text.length() > 90 ? text.substring(0, 90) + "…" : text);
         }
     }
 

@@ -95,6 +95,8 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
                         writer.addDocument(ServiceDocuments.toDocument(service));
                     }
                 }
+                // one segment: every term of a message is looked up once per segment, and a bulk load leaves several
+                writer.forceMerge(1);
                 setServices(Map.copyOf(byId));
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {

@@ -32,6 +32,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
@@ -125,7 +126,10 @@ final class ServiceSearch {
         }
         List<TermGroup> dutch = prepared.dutch();
         List<TermGroup> english = prepared.english();
-        TopDocs top = searcher.search(prepared.query(), Math.max(query.limit() * 3, 20));
+        // Every match scored (no total-hits threshold): the top-score skipping Lucene would otherwise use merges
+        // the impacts of every synonym in every field, which costs a multi-word message several times more.
+        TopDocs top = searcher.search(prepared.query(),
+                new TopScoreDocCollectorManager(Math.max(query.limit() * 3, 20), null, Integer.MAX_VALUE));
         List<ScoreDoc> found = new ArrayList<>();
         List<Service> foundServices = new ArrayList<>();
         StoredFields storedFields = searcher.storedFields();

@@ -3,7 +3,12 @@ package nl.luisterloket.knowledge.understanding;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -27,45 +32,64 @@ final class PhraseList {
     private final String source;
     private final List<Pattern> patterns;
     /**
-     * Every word phrase in one pattern that tries the phrases only where a word starts: one pass over the message
-     * instead of one per phrase, as {@link #matches} runs for each list on every message.
+     * The word phrases by the word they start with, so a message is only tried against the few phrases whose first
+     * word it contains: one pattern of all phrases tried at every word cost more than the rest of the understanding.
      */
-    private final Pattern anyWordPhrase;
-    /** The {@code re:} lines, kept apart: their own groups and flags must not leak into the combined pattern. */
-    private final List<Pattern> expressions;
+    private final Map<String, List<Pattern>> byFirstWord;
+    /** Phrases whose first word is a prefix ({@code zelfmoord*}), with that prefix. */
+    private final List<PrefixPhrase> byFirstPrefix;
+    /** Phrases that start with a gap, and the {@code re:} lines (their own groups and flags stay apart). */
+    private final List<Pattern> alwaysTried;
 
-    private PhraseList(String source, List<Pattern> patterns, List<String> wordPhraseBodies, List<Pattern> expressions) {
+    private record PrefixPhrase(String prefix, Pattern pattern) {
+    }
+
+    private PhraseList(String source, List<Pattern> patterns, Map<String, List<Pattern>> byFirstWord,
+            List<PrefixPhrase> byFirstPrefix, List<Pattern> alwaysTried) {
         this.source = requireNonNull(source, "source is null");
         this.patterns = List.copyOf(patterns);
-        this.anyWordPhrase = wordPhraseBodies.isEmpty() ? null
-                : Pattern.compile(WORD_START + "(?:" + String.join("|", wordPhraseBodies) + ")" + WORD_END);
-        this.expressions = List.copyOf(expressions);
+        this.byFirstWord = Map.copyOf(byFirstWord);
+        this.byFirstPrefix = List.copyOf(byFirstPrefix);
+        this.alwaysTried = List.copyOf(alwaysTried);
     }
 
     static PhraseList parse(String source, List<String> lines) {
         List<Pattern> patterns = new ArrayList<>();
-        List<String> wordPhraseBodies = new ArrayList<>();
-        List<Pattern> expressions = new ArrayList<>();
+        Map<String, List<Pattern>> byFirstWord = new HashMap<>();
+        List<PrefixPhrase> byFirstPrefix = new ArrayList<>();
+        List<Pattern> alwaysTried = new ArrayList<>();
         for (String line : lines) {
             try {
                 if (line.startsWith("re:")) {
                     Pattern expression = Pattern.compile(line.substring(3).strip());
                     patterns.add(expression);
-                    expressions.add(expression);
-                } else {
-                    String body = wordPhraseBody(line);
-                    patterns.add(Pattern.compile(WORD_START + body + WORD_END));
-                    wordPhraseBodies.add(body);
+                    alwaysTried.add(expression);
+                    continue;
+                }
+                Pattern phrase = Pattern.compile(WORD_START + wordPhraseBody(line) + WORD_END);
+                patterns.add(phrase);
+                String first = line.replace("...", " ... ").strip().split("\\s+")[0];
+                if (first.startsWith("...")) {
+                    alwaysTried.add(phrase);
+                    continue;
+                }
+                for (String option : first.split("\\|")) {
+                    if (option.endsWith("*")) {
+                        byFirstPrefix.add(new PrefixPhrase(TextNormalizer.normalize(option.substring(0, option.length() - 1)), phrase));
+                    } else {
+                        byFirstWord.computeIfAbsent(TextNormalizer.normalize(option), word -> new ArrayList<>()).add(phrase);
+                    }
                 }
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(source + ": cannot read phrase '" + line + "': " + e.getDescription(), e);
             }
         }
-        return new PhraseList(source, patterns, wordPhraseBodies, expressions);
+        byFirstWord.replaceAll((word, phrases) -> List.copyOf(phrases));
+        return new PhraseList(source, patterns, byFirstWord, byFirstPrefix, alwaysTried);
     }
 
     static PhraseList empty(String source) {
-        return new PhraseList(source, List.of(), List.of(), List.of());
+        return new PhraseList(source, List.of(), Map.of(), List.of(), List.of());
     }
 
     /** The regular expression of a line of words, without the word boundaries around it. */
@@ -100,12 +124,28 @@ final class PhraseList {
     }
 
     boolean matches(String normalized) {
-        if (anyWordPhrase != null && anyWordPhrase.matcher(normalized).find()) {
-            return true;
-        }
-        for (Pattern expression : expressions) {
+        for (Pattern expression : alwaysTried) {
             if (expression.matcher(normalized).find()) {
                 return true;
+            }
+        }
+        if (byFirstWord.isEmpty() && byFirstPrefix.isEmpty()) {
+            return false;
+        }
+        Set<String> words = new HashSet<>(Arrays.asList(normalized.split(" ")));
+        words.remove("");
+        for (String word : words) {
+            for (Pattern phrase : byFirstWord.getOrDefault(word, List.of())) {
+                if (phrase.matcher(normalized).find()) {
+                    return true;
+                }
+            }
+        }
+        for (PrefixPhrase phrase : byFirstPrefix) {
+            for (String word : words) {
+                if (word.startsWith(phrase.prefix()) && phrase.pattern().matcher(normalized).find()) {
+                    return true;
+                }
             }
         }
         return false;
