@@ -3,7 +3,9 @@ package nl.luisterloket.benchmarks.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -28,17 +30,20 @@ import nl.luisterloket.bot.channel.OutboxDelivery;
 import nl.luisterloket.bot.channel.OutboxEntry;
 import nl.luisterloket.bot.config.LuisterloketConfig;
 import nl.luisterloket.bot.lifecycle.Lifecycle;
+import nl.luisterloket.bot.routing.InOrderWithPreparation;
 import nl.luisterloket.bot.storage.Database;
 
 /**
  * The application as {@code luisterloket run} assembles it, fed the way a channel feeds it: one receiving thread
- * hands each message to the router (one transaction: resident, conversation, messages, outbox), and one sending
- * thread delivers the outbox to a transport that accepts every message at once.
+ * prepares what has arrived on the other cores and hands each message, in order, to the router (one transaction:
+ * resident, conversation, messages, outbox), and one sending thread delivers the outbox to a transport that accepts
+ * every message at once.
  */
 final class InProcessPipeline implements Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessPipeline.class);
     private static final String STOP = "\u0000stop";
+    private static final int BATCH = 100;
 
     private final LuisterloketConfig config;
     private final BlockingQueue<String[]> incoming = new LinkedBlockingQueue<>();
@@ -64,31 +69,48 @@ final class InProcessPipeline implements Pipeline {
         Outbox outbox = injector.getInstance(Outbox.class);
         outbox.onEnqueued(outboxChanged::release);
         OutboxDelivery delivery = new OutboxDelivery(injector.getInstance(Database.class), outbox, new AcceptingTransport(replies));
-        receiver = new Thread(() -> receive(handler), "pipeline-receiver");
+        InOrderWithPreparation inOrder = injector.getInstance(InOrderWithPreparation.class);
+        receiver = new Thread(() -> receive(handler, inOrder), "pipeline-receiver");
         sender = new Thread(() -> send(delivery), "pipeline-sender");
         receiver.start();
         sender.start();
     }
 
-    private void receive(IncomingMessageHandler handler) {
+    /** As a channel does: takes what has arrived (up to a batch), prepares it on the other cores, handles it in order. */
+    private void receive(IncomingMessageHandler handler, InOrderWithPreparation inOrder) {
         Clock clock = Clock.systemUTC();
         try {
-            while (true) {
-                String[] update = incoming.take();
-                if (update[0] == STOP) {
-                    return;
-                }
-                ChatAddress chat = new ChatAddress(ResidentHistoryGenerator.CHANNEL, update[0]);
-                try {
-                    handler.handle(IncomingMessage.text(chat, new Author(update[0], null, "nl"), update[1], clock.instant()));
-                } catch (RuntimeException e) {
-                    if (failures.getAndIncrement() == 0) {
-                        log.warn("Handling a message failed (further failures are only counted)", e);
+            boolean stopping = false;
+            while (!stopping) {
+                List<String[]> arrived = new ArrayList<>();
+                arrived.add(incoming.take());
+                incoming.drainTo(arrived, BATCH - 1);
+                List<IncomingMessage> batch = new ArrayList<>();
+                for (String[] update : arrived) {
+                    if (update[0] == STOP) {
+                        stopping = true;
+                        break;
                     }
+                    ChatAddress chat = new ChatAddress(ResidentHistoryGenerator.CHANNEL, update[0]);
+                    batch.add(IncomingMessage.text(chat, new Author(update[0], null, "nl"), update[1], clock.instant()));
                 }
+                inOrder.handle(batch, Optional::of, message -> {
+                    handleOne(handler, message);
+                    return true;
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handleOne(IncomingMessageHandler handler, IncomingMessage message) {
+        try {
+            handler.handle(message);
+        } catch (RuntimeException e) {
+            if (failures.getAndIncrement() == 0) {
+                log.warn("Handling a message failed (further failures are only counted)", e);
+            }
         }
     }
 

@@ -21,7 +21,6 @@ import nl.luisterloket.bot.channel.MessageKind;
 import nl.luisterloket.bot.channel.Messages;
 import nl.luisterloket.bot.channel.Outbox;
 import nl.luisterloket.bot.config.LuisterloketConfig;
-import nl.luisterloket.bot.http.Metrics;
 import nl.luisterloket.bot.handover.HandoverDesk;
 import nl.luisterloket.bot.handover.HandoverRequest;
 import nl.luisterloket.bot.handover.HandoverTrigger;
@@ -67,15 +66,15 @@ public final class ConversationEngine {
 
     @Inject
     ConversationEngine(ResidentStore residents, ConversationStore conversations, SuggestionStore suggestions,
-            FollowUpStore followUps, UnansweredQuestionStore unanswered, MessageUnderstanding understanding,
+            FollowUpStore followUps, UnansweredQuestionStore unanswered, PreparedUnderstandings understanding,
             ServiceDirectory directory, HandoverDesk handoverDesk, Outbox outbox, Clock clock, LuisterloketConfig config,
-            ConversationSettings settings, PrivacySettings privacy, Metrics metrics) {
+            ConversationSettings settings, PrivacySettings privacy) {
         this.residents = requireNonNull(residents, "residents is null");
         this.conversations = requireNonNull(conversations, "conversations is null");
         this.suggestions = requireNonNull(suggestions, "suggestions is null");
         this.followUps = requireNonNull(followUps, "followUps is null");
         this.unanswered = requireNonNull(unanswered, "unanswered is null");
-        this.understanding = requireNonNull(metrics, "metrics is null").timing(requireNonNull(understanding, "understanding is null"));
+        this.understanding = requireNonNull(understanding, "understanding is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.handoverDesk = requireNonNull(handoverDesk, "handoverDesk is null");
         this.outbox = requireNonNull(outbox, "outbox is null");

@@ -19,6 +19,8 @@ public final class ConversationModule extends AbstractModule {
         bind(UnansweredQuestionStore.class).in(Scopes.SINGLETON);
         bind(TextRedactor.class).in(Scopes.SINGLETON);
         bind(ConversationEngine.class).in(Scopes.SINGLETON);
+        bind(PreparedUnderstandings.class).in(Scopes.SINGLETON);
+        bind(UnderstandingAhead.class).in(Scopes.SINGLETON);
         bind(FollowUpScheduler.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), MessageRoute.class).addBinding().to(ConversationRoute.class);
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(FollowUpScheduler.class);

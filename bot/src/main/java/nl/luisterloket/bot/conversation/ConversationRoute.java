@@ -13,10 +13,19 @@ import nl.luisterloket.bot.routing.MessageRoute;
 final class ConversationRoute implements MessageRoute {
 
     private final ConversationEngine engine;
+    private final UnderstandingAhead ahead;
 
     @Inject
-    ConversationRoute(ConversationEngine engine) {
+    ConversationRoute(ConversationEngine engine, UnderstandingAhead ahead) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.ahead = requireNonNull(ahead, "ahead is null");
+    }
+
+    @Override
+    public void prepare(IncomingMessage message) {
+        if (message.privateChat()) {
+            ahead.prepare(message);
+        }
     }
 
     @Override

@@ -20,4 +20,8 @@ public interface MessageRoute {
 
     /** Handles it inside the message's transaction: state changes and replies (via the outbox). */
     void handle(Connection transaction, IncomingMessage message) throws SQLException;
+
+    /** See {@link nl.luisterloket.bot.channel.IncomingMessageHandler#prepare}: no transaction, any thread. */
+    default void prepare(IncomingMessage message) {
+    }
 }

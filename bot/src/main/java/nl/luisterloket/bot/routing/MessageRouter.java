@@ -33,6 +33,13 @@ public final class MessageRouter implements IncomingMessageHandler {
     }
 
     @Override
+    public void prepare(IncomingMessage message) {
+        for (MessageRoute route : routes) {
+            route.prepare(message);
+        }
+    }
+
+    @Override
     public void handle(IncomingMessage message) {
         database.inTransaction(transaction -> {
             for (MessageRoute route : routes) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import com.pengrad.telegrambot.response.GetUpdatesResponse;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.lifecycle.ManagedService;
+import nl.luisterloket.bot.routing.InOrderWithPreparation;
 import nl.luisterloket.bot.storage.Database;
 
 /**
@@ -36,6 +39,7 @@ final class TelegramPoller implements ManagedService {
 
     private final TelegramApi api;
     private final UpdateProcessor processor;
+    private final InOrderWithPreparation inOrder;
     private final UpdateLedger ledger;
     private final Database database;
     private final Backoff backoff;
@@ -47,10 +51,11 @@ final class TelegramPoller implements ManagedService {
     private int webhookRemovalFailures;
 
     @Inject
-    TelegramPoller(TelegramApi api, UpdateProcessor processor, UpdateLedger ledger, Database database, Backoff backoff,
-            TelegramSettings settings) {
+    TelegramPoller(TelegramApi api, UpdateProcessor processor, InOrderWithPreparation inOrder, UpdateLedger ledger,
+            Database database, Backoff backoff, TelegramSettings settings) {
         this.api = requireNonNull(api, "api is null");
         this.processor = requireNonNull(processor, "processor is null");
+        this.inOrder = requireNonNull(inOrder, "inOrder is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
         this.database = requireNonNull(database, "database is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
@@ -144,16 +149,19 @@ final class TelegramPoller implements ManagedService {
         }
     }
 
+    private record Translated(Update update, Optional<IncomingMessage> message) {
+    }
+
     private void handle(List<Update> updates) {
         if (updates == null) {
             return;
         }
-        for (Update update : updates.stream().sorted(Comparator.comparing(Update::updateId)).toList()) {
-            processor.process(update);
-            if (!running) {
-                return;
-            }
-        }
+        List<Translated> batch = updates.stream().sorted(Comparator.comparing(Update::updateId))
+                .map(update -> new Translated(update, processor.translate(update))).toList();
+        inOrder.handle(batch, Translated::message, translated -> {
+            processor.process(translated.update(), translated.message());
+            return running;
+        });
     }
 
     /** Polling and a webhook exclude each other: switching to polling removes the webhook (keeping its pending updates). */

@@ -60,7 +60,17 @@ final class UpdateProcessor {
     }
 
     void process(Update update) {
-        process(update, transaction -> {
+        process(update, translate(update), transaction -> {
+        });
+    }
+
+    /** The message an update carries, if any; translated once, before its preparation and its handling. */
+    Optional<IncomingMessage> translate(Update update) {
+        return translator.translate(update, clock.instant());
+    }
+
+    void process(Update update, Optional<IncomingMessage> message) {
+        process(update, message, transaction -> {
         });
     }
 
@@ -69,9 +79,8 @@ final class UpdateProcessor {
      * busy database) does not block the updates behind it: after a few attempts the update is
      * noted as handled without effect, and the failure is logged.
      */
-    void process(Update update, AlongWith alongWith) {
+    void process(Update update, Optional<IncomingMessage> message, AlongWith alongWith) {
         long updateId = update.updateId();
-        Optional<IncomingMessage> message = translator.translate(update, clock.instant());
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             try {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import com.pengrad.telegrambot.utility.BotUtils;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.lifecycle.ManagedService;
+import nl.luisterloket.bot.routing.InOrderWithPreparation;
 import nl.luisterloket.bot.storage.Database;
 
 /**
@@ -35,6 +38,7 @@ final class WebhookWorker implements ManagedService {
     private final Database database;
     private final WebhookInbox inbox;
     private final UpdateProcessor processor;
+    private final InOrderWithPreparation inOrder;
     private final Backoff backoff;
     private final Object signal = new Object();
     private boolean woken;
@@ -43,12 +47,13 @@ final class WebhookWorker implements ManagedService {
 
     @Inject
     WebhookWorker(TelegramApi api, TelegramSettings settings, Database database, WebhookInbox inbox, UpdateProcessor processor,
-            Backoff backoff) {
+            InOrderWithPreparation inOrder, Backoff backoff) {
         this.api = requireNonNull(api, "api is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.database = requireNonNull(database, "database is null");
         this.inbox = requireNonNull(inbox, "inbox is null");
         this.processor = requireNonNull(processor, "processor is null");
+        this.inOrder = requireNonNull(inOrder, "inOrder is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
     }
 
@@ -114,17 +119,24 @@ final class WebhookWorker implements ManagedService {
         return false;
     }
 
+    private record Parsed(long updateId, Update update, Optional<IncomingMessage> message) {
+    }
+
     /** Handles a batch of stored updates; true when there may be more. */
     private boolean handleStored() {
         List<WebhookInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
-        for (WebhookInbox.Stored update : stored) {
+        List<Parsed> batch = stored.stream().map(update -> {
+            Update parsed = BotUtils.parseUpdate(update.json());
+            return new Parsed(update.updateId(), parsed, processor.translate(parsed));
+        }).toList();
+        inOrder.handle(batch, Parsed::message, update -> {
             if (!running) {
                 return false;
             }
-            Update parsed = BotUtils.parseUpdate(update.json());
-            processor.process(parsed, transaction -> inbox.remove(transaction, update.updateId()));
-        }
-        return stored.size() == BATCH;
+            processor.process(update.update(), update.message(), transaction -> inbox.remove(transaction, update.updateId()));
+            return true;
+        });
+        return stored.size() == BATCH && running;
     }
 
     private void await(Duration wait) {

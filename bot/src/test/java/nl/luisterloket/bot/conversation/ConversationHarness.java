@@ -154,6 +154,10 @@ final class ConversationHarness implements AutoCloseable {
         return injector.getInstance(Database.class);
     }
 
+    <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
     long count(String sql, Object... arguments) {
         return database().read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {

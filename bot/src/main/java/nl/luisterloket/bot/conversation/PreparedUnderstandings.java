@@ -1,0 +1,57 @@
+package nl.luisterloket.bot.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Inject;
+import nl.luisterloket.bot.http.Metrics;
+import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
+import nl.luisterloket.knowledge.understanding.Understanding;
+import nl.luisterloket.knowledge.understanding.UnderstandingContext;
+
+/**
+ * The understanding as the conversation engine asks for it: a result prepared ahead of the transaction for exactly
+ * this text in exactly this context is taken (once); anything else is understood on the spot. Because the context is
+ * part of the key, a prepared result is only used where understanding now would give the same answer.
+ */
+final class PreparedUnderstandings implements MessageUnderstanding {
+
+    /** Prepared results whose message went elsewhere (to a worker, flood control) are dropped after this. */
+    private static final long KEEP_NANOS = 60_000_000_000L;
+    private static final int TIDY_ABOVE = 64;
+
+    private record Key(String text, UnderstandingContext context) {
+    }
+
+    private record Prepared(Understanding understanding, long preparedAt) {
+    }
+
+    private final MessageUnderstanding understanding;
+    private final Map<Key, Prepared> prepared = new ConcurrentHashMap<>();
+
+    @Inject
+    PreparedUnderstandings(MessageUnderstanding understanding, Metrics metrics) {
+        this.understanding = requireNonNull(metrics, "metrics is null").timing(requireNonNull(understanding, "understanding is null"));
+    }
+
+    /** Understands ahead; thread-safe. */
+    void prepare(String text, UnderstandingContext context) {
+        long now = System.nanoTime();
+        if (prepared.size() > TIDY_ABOVE) {
+            prepared.values().removeIf(old -> now - old.preparedAt() > KEEP_NANOS);
+        }
+        prepared.put(new Key(text, context), new Prepared(understanding.understand(text, context), now));
+    }
+
+    @Override
+    public Understanding understand(String text, UnderstandingContext context) {
+        Prepared ready = prepared.remove(new Key(text, context));
+        return ready != null ? ready.understanding() : understanding.understand(text, context);
+    }
+
+    int waiting() {
+        return prepared.size();
+    }
+}

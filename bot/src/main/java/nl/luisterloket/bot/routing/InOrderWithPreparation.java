@@ -1,0 +1,115 @@
+package nl.luisterloket.bot.routing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import nl.luisterloket.bot.channel.IncomingMessage;
+import nl.luisterloket.bot.channel.IncomingMessageHandler;
+import nl.luisterloket.bot.lifecycle.ManagedService;
+
+/**
+ * Handles a batch of incoming messages one by one in arrival order (each in its own write transaction, as before),
+ * while the messages behind are {@linkplain IncomingMessageHandler#prepare prepared} on the other cores. SQLite takes
+ * one writer at a time; this keeps that writer busy with writing only.
+ */
+@Singleton
+public final class InOrderWithPreparation implements ManagedService {
+
+    private static final Logger log = LoggerFactory.getLogger(InOrderWithPreparation.class);
+
+    private final IncomingMessageHandler handler;
+    private final ExecutorService preparers;
+
+    @Inject
+    public InOrderWithPreparation(IncomingMessageHandler handler) {
+        this.handler = requireNonNull(handler, "handler is null");
+        AtomicInteger number = new AtomicInteger();
+        this.preparers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "prepare-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Prepares every item's message in the background, then hands the items to {@code handle} in order, each once its
+     * own preparation is done. {@code handle} returns false to stop; the rest is then neither prepared nor handled.
+     */
+    public <T> void handle(List<T> items, Function<T, Optional<IncomingMessage>> messageOf, Predicate<T> handle) {
+        List<Future<?>> preparations = new ArrayList<>(items.size());
+        for (T item : items) {
+            Optional<IncomingMessage> message = messageOf.apply(item);
+            preparations.add(message.isPresent() && items.size() > 1 ? submit(message.get()) : null);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            await(preparations.get(i));
+            if (!handle.test(items.get(i))) {
+                preparations.subList(i + 1, preparations.size()).forEach(InOrderWithPreparation::cancel);
+                return;
+            }
+        }
+    }
+
+    private Future<?> submit(IncomingMessage message) {
+        try {
+            return preparers.submit(() -> handler.prepare(message));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    /** A preparation that failed costs nothing but time: handling does the work itself. */
+    private static void await(Future<?> preparation) {
+        if (preparation == null) {
+            return;
+        }
+        try {
+            preparation.get();
+        } catch (ExecutionException e) {
+            log.debug("Preparing a message failed; it is handled without: {}", e.getCause().toString());
+        } catch (CancellationException e) {
+            log.debug("Preparing a message was cancelled");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void cancel(Future<?> preparation) {
+        if (preparation != null) {
+            preparation.cancel(false);
+        }
+    }
+
+    @Override
+    public int startOrder() {
+        return 60;
+    }
+
+    @Override
+    public void start() {
+        // the threads start with the first batch
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        preparers.shutdownNow();
+        preparers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
