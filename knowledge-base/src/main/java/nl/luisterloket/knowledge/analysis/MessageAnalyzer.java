@@ -21,7 +21,7 @@ import org.tartarus.snowball.SnowballStemmer;
 
 /**
  * One language's analysis chain: tokenize, lowercase, fold accents, (query time only) synonyms, stop words,
- * split compounds into the known parts they contain, then stem.
+ * split compounds into the known parts they contain, (Dutch) add the verb of a past participle, then stem.
  *
  * <p>Synonyms come before the stop list so multi-word entries ("in de schulden") keep their words, and before
  * decompounding and stemming so the admin writes them as residents type them. The query side treats the output as a
@@ -71,6 +71,9 @@ final class MessageAnalyzer extends Analyzer {
         }
         if (stemOverrides != null) {
             stream = new StemmerOverrideFilter(stream, stemOverrides);
+        }
+        if (!english) {
+            stream = new DutchParticipleFilter(stream);
         }
         stream = new SnowballFilter(stream, stemmer.get());
         return new TokenStreamComponents(source, stream);

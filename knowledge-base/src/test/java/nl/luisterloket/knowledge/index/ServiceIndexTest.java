@@ -35,6 +35,13 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aPastParticipleInTheMessageMeetsTheVerbInTheService() {
+        index.upsert(TestServices.service("isolatie", "Energieloket", "Subsidie om je huis te isoleren.", List.of("energie"), List.of()));
+
+        assertThat(ids("mijn muren zijn niet geisoleerd")).startsWith("isolatie");
+    }
+
+    @Test
     void compoundInTheMessageMeetsItsPartsInTheService() {
         index.upsert(TestServices.service("parts", "Achterstand", "Hulp bij achterstand met de huur.", List.of("wonen"), List.of()));
 
