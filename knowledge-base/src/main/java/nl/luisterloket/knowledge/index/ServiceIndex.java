@@ -31,6 +31,8 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+import nl.luisterloket.knowledge.analysis.TermGroup;
+import nl.luisterloket.knowledge.analysis.TermGroups;
 import nl.luisterloket.knowledge.analysis.TextAnalysis;
 import nl.luisterloket.knowledge.model.Service;
 
@@ -157,6 +159,22 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         requireNonNull(query, "query is null");
         Map<String, Service> current = services;
         return withSearcher(searcher -> search.run(searcher, query, current));
+    }
+
+    /**
+     * Whether any active service's Dutch texts use the word (after analysis): a place a resident names that no
+     * service mentions is not a neighbourhood the knowledge base knows.
+     */
+    public boolean knowsWord(String word) {
+        requireNonNull(word, "word is null");
+        return withSearcher(searcher -> {
+            for (TermGroup group : TermGroups.analyze(analysis.dutchIndex(), ServiceFields.NL_ALL, word)) {
+                if (searcher.getIndexReader().docFreq(new Term(ServiceFields.NL_ALL, group.primary())) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** Why a service scored as it did for a query (Lucene's explanation), for admins tuning synonyms and keywords. */

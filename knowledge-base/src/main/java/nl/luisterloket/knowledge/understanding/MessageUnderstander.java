@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,6 +36,13 @@ public final class MessageUnderstander implements MessageUnderstanding {
     private static final double VAGUE_RELEVANCE_SHARE = 0.8;
     /** Words left after removing small-talk phrases; more than this and the message is about something. */
     private static final int SMALLTALK_REMAINDER_WORDS = 1;
+
+    /** Where the resident says they live: "ik woon in X", "wij wonen op X", "I live in X". */
+    private static final Pattern LIVES_IN = Pattern.compile(
+            "(?:^| )(?:ik woon|woon ik|wij wonen|we wonen|woon|i live|we live) (?:nu |sinds kort )?(?:in|op) (?:de |het |the )?(\\p{L}{4,})(?= |$)");
+    /** Words after "woon in" that are no place: "ik woon in een flat", "woon in mijn eentje". */
+    private static final Set<String> NOT_A_PLACE = Set.of("een", "mijn", "ons", "onze", "deze", "die", "dit", "zo", "hier",
+            "daar", "this", "that", "city", "town", "stad", "wijk", "buurt", "flat", "huis", "kamer");
 
     private final ServiceIndex index;
     private final MatchingSettings settings;
@@ -82,7 +91,14 @@ public final class MessageUnderstander implements MessageUnderstanding {
             return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
         }
         String searchText = withoutIdioms;
-        List<ServiceHit> hits = search(searchText, language, neighbourhood, context, false, settings.maxSuggestions(), domains);
+        String unservedPlace = named == null ? unknownPlaceLivedIn(normalized) : null;
+        if (unservedPlace != null) {
+            // where the resident lives is no need: "ik woon in ..." must not find housing services
+            searchText = LIVES_IN.matcher(searchText).replaceFirst(" ");
+        }
+        List<ServiceHit> hits = unservedPlace == null
+                ? search(searchText, language, neighbourhood, context, false, settings.maxSuggestions(), domains)
+                : servingEveryone(search(searchText, language, neighbourhood, context, false, settings.maxSuggestions() * 3, domains));
         List<Suggestion> suggestions = suggestions(hits);
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
         allDomains.addAll(domains);
@@ -163,6 +179,24 @@ public final class MessageUnderstander implements MessageUnderstanding {
             }
         });
         return found;
+    }
+
+    /**
+     * The place the resident says they live in ("ik woon in kralingen") when no service mentions it: the knowledge
+     * base does not know that neighbourhood, so services bound to the neighbourhoods it does know do not serve them.
+     */
+    private String unknownPlaceLivedIn(String normalized) {
+        Matcher matcher = LIVES_IN.matcher(normalized);
+        if (!matcher.find()) {
+            return null;
+        }
+        String place = matcher.group(1);
+        return NOT_A_PLACE.contains(place) || index.knowsWord(place) ? null : place;
+    }
+
+    private List<ServiceHit> servingEveryone(List<ServiceHit> hits) {
+        List<ServiceHit> serving = hits.stream().filter(hit -> hit.service().serves(null)).toList();
+        return serving.subList(0, Math.min(settings.maxSuggestions(), serving.size()));
     }
 
     private String neighbourhoodNamed(String normalized) {

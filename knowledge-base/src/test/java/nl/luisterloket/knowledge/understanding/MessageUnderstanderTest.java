@@ -151,6 +151,15 @@ class MessageUnderstanderTest {
     }
 
     @Test
+    void aResidentLivingInANeighbourhoodNoServiceKnowsIsNotSentToAnotherNeighbourhoodsService() {
+        assertThat(understand("ik woon in westwijk, is daar ook een buurthuis?").decision()).isEqualTo(Decision.NO_MATCH);
+        assertThat(understand("ik woon in noordwijk, is daar ook een buurthuis?").suggestions().get(0).service().id())
+                .isEqualTo("buurthuis-noord");
+        assertThat(understand("ik woon in een flat en heb schulden met een deurwaarder").suggestions().get(0).service().id())
+                .isEqualTo("schuldhulp");
+    }
+
+    @Test
     void aProviderAServiceOffersIsAnswered() {
         index.upsert(TestServices.service("tandarts-zuid", "Tandartspraktijk Zuid", "Tandarts met plek voor nieuwe patienten.",
                 List.of("gezondheid"), List.of("tandarts")));
