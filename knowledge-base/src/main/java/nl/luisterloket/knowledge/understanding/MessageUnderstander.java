@@ -44,6 +44,13 @@ public final class MessageUnderstander implements MessageUnderstanding {
     private static final Set<String> NOT_A_PLACE = Set.of("een", "mijn", "ons", "onze", "deze", "die", "dit", "zo", "hier",
             "daar", "this", "that", "city", "town", "stad", "wijk", "buurt", "flat", "huis", "kamer");
 
+    /** "ik ben 24", "mijn opa is 84", "vader 72 jaar", "I am 70": an age stated in years. */
+    private static final Pattern AGE = Pattern.compile(
+            "(?:^| )(?:ben|is|am|im|aged?) (\\d{2})(?= |$)|(?:^| )(\\d{2}) (?:jaar|jr|years)(?= |$)");
+    private static final int OLDER_FROM = 65;
+    private static final int YOUNG_FROM = 16;
+    private static final int YOUNG_UNTIL = 27;
+
     private final ServiceIndex index;
     private final MatchingSettings settings;
     private final SignalPhrases phrases;
@@ -91,6 +98,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
             return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
         }
         String searchText = withoutIdioms;
+        searchText = withAgeGroup(searchText);
         String unservedPlace = named == null ? unknownPlaceLivedIn(normalized) : null;
         if (unservedPlace != null) {
             // where the resident lives is no need: "ik woon in ..." must not find housing services
@@ -192,6 +200,25 @@ public final class MessageUnderstander implements MessageUnderstanding {
         }
         String place = matcher.group(1);
         return NOT_A_PLACE.contains(place) || index.knowsWord(place) ? null : place;
+    }
+
+    /**
+     * An age says which services are meant for the resident: "ik ben 24 en heb geen inkomen" is a question for the
+     * youth desk, "mijn opa is 84" one for services for older people. The age group is searched with the message.
+     */
+    static String withAgeGroup(String text) {
+        Matcher matcher = AGE.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        int age = Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        if (age >= OLDER_FROM) {
+            return text + " ouderen";
+        }
+        if (age >= YOUNG_FROM && age <= YOUNG_UNTIL) {
+            return text + " jongeren";
+        }
+        return text;
     }
 
     private List<ServiceHit> servingEveryone(List<ServiceHit> hits) {

@@ -104,7 +104,8 @@ class MessageUnderstanderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hoi", "hallo, hoe gaat het met je?", "dankjewel voor je hulp!!", "thanks, bye", "wie ben jij eigenlijk", "salam aleikum"})
+    @ValueSource(strings = {"hoi", "hallo, hoe gaat het met je?", "dankjewel voor je hulp!!", "thanks, bye", "wie ben jij eigenlijk", "salam aleikum",
+            "die serie van gisteren was echt vet", "the weather is so nice"})
     void smallTalkGetsAFriendlyAnswer(String text) {
         Understanding understood = understand(text);
 
@@ -157,6 +158,15 @@ class MessageUnderstanderTest {
                 .isEqualTo("buurthuis-noord");
         assertThat(understand("ik woon in een flat en heb schulden met een deurwaarder").suggestions().get(0).service().id())
                 .isEqualTo("schuldhulp");
+    }
+
+    @Test
+    void anAgeBringsTheServicesForThatAgeGroup() {
+        assertThat(MessageUnderstander.withAgeGroup("ik ben 24 en heb geen inkomen")).endsWith(" jongeren");
+        assertThat(MessageUnderstander.withAgeGroup("mijn opa is 84 en kan niet meer koken")).endsWith(" ouderen");
+        assertThat(MessageUnderstander.withAgeGroup("mijn vader 72 jaar woont alleen")).endsWith(" ouderen");
+        assertThat(MessageUnderstander.withAgeGroup("ik moet 1100 euro betalen")).isEqualTo("ik moet 1100 euro betalen");
+        assertThat(MessageUnderstander.withAgeGroup("mijn zoon is 40 en woont thuis")).isEqualTo("mijn zoon is 40 en woont thuis");
     }
 
     @Test
