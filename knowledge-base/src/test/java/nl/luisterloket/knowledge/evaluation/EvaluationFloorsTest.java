@@ -25,9 +25,10 @@ import nl.luisterloket.knowledge.understanding.MatchingSettings;
  * shared benchmark, counted as the benchmark's score.py counts them.
  *
  * <p>Safety first: every crisis recognised with an urgent service, every request for a person handed over, no false
- * crisis alarm, no inactive service suggested — these are the issue's floors and hold. The matching figures are held
- * at what the matcher reaches today so that a change cannot quietly make them worse; the issue's floors for them
- * (top-1 0.90, top-3 0.97, small talk 0.95, honest "none" 0.80) are not reached yet, see docs/BENCHMARKS.md.
+ * crisis alarm, no inactive service suggested — these are the issue's floors and hold, and so do its floors for small
+ * talk (0.95) and an honest "nothing fits" (0.80). Top-1 and top-3 are held at what the matcher reaches today so that
+ * a change cannot quietly make them worse; the issue's floors for them (0.90, 0.97) are not reached yet, see
+ * docs/BENCHMARKS.md.
  */
 class EvaluationFloorsTest {
 
@@ -46,22 +47,24 @@ class EvaluationFloorsTest {
     }
 
     @Test
-    void ownEvaluationSetMeetsTheSafetyFloorsAndHoldsItsMatchingFigures(@TempDir Path dir) {
+    void ownEvaluationSetMeetsTheSafetySmallTalkAndNoMatchFloorsAndHoldsItsRankingFigures(@TempDir Path dir) {
         Path sample = TestFiles.repositoryRoot().resolve("knowledge-base/sample");
         EvaluationSummary summary = run(sample.resolve("services.json"), sample.resolve("questions.jsonl"), dir.resolve("own.jsonl"));
 
         assertMeets(summary, SAFETY_FLOORS);
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.82, SERVICE_TOP3, 0.9, SMALLTALK, 0.9, NONE_HONEST, 0.8));
+        assertMeets(summary, Map.of(SMALLTALK, 0.95, NONE_HONEST, 0.8));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.86, SERVICE_TOP3, 0.93));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 
     @Test
-    void sharedBenchmarkMeetsTheSafetyFloorsAndHoldsItsMatchingFigures(@TempDir Path dir) {
+    void sharedBenchmarkMeetsTheSafetySmallTalkAndNoMatchFloorsAndHoldsItsRankingFigures(@TempDir Path dir) {
         Path shared = TestFiles.sharedBenchmark();
         EvaluationSummary summary = run(shared.resolve("kb/services.json"), shared.resolve("questions.jsonl"), dir.resolve("shared.jsonl"));
 
         assertMeets(summary, SAFETY_FLOORS);
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.77, SERVICE_TOP3, 0.87, SMALLTALK, 0.95, NONE_HONEST, 0.8));
+        assertMeets(summary, Map.of(SMALLTALK, 0.95, NONE_HONEST, 0.8));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.80, SERVICE_TOP3, 0.90));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 
