@@ -60,6 +60,15 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
 
     @Inject
     public ServiceIndex(TextAnalysis analysis) {
+        this(analysis, new ServiceSearch(analysis));
+    }
+
+    /** With a search that picks candidates from {@code rescoreFromDocuments} services on (to test that path small). */
+    ServiceIndex(TextAnalysis analysis, int rescoreFromDocuments, int rescoredCandidates) {
+        this(analysis, new ServiceSearch(analysis, rescoreFromDocuments, rescoredCandidates));
+    }
+
+    private ServiceIndex(TextAnalysis analysis, ServiceSearch search) {
         this.analysis = requireNonNull(analysis, "analysis is null");
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer(analysis)).setSimilarity(SIMILARITY));
@@ -74,7 +83,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the in-memory service index", e);
         }
-        this.search = new ServiceSearch(analysis);
+        this.search = search;
     }
 
     private static Analyzer indexAnalyzer(TextAnalysis analysis) {

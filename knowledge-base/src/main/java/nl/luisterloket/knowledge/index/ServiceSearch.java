@@ -28,6 +28,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -50,6 +51,9 @@ import nl.luisterloket.knowledge.model.Service;
 final class ServiceSearch {
 
     private static final int MAX_GROUPS = 40;
+    /** From this many services on, a search finds candidates first and scores only those in full. */
+    static final int RESCORE_FROM_DOCUMENTS = 10_000;
+    static final int RESCORED_CANDIDATES = 200;
     private static final float FIELD_TIE_BREAKER = 0.2f;
     /** A multi-word synonym matches with one other word in between ("huiselijk en seksueel geweld" does not). */
     private static final int PHRASE_SLOP = 1;
@@ -81,29 +85,51 @@ final class ServiceSearch {
     private final TextAnalysis analysis;
     private final TypoCorrections corrections = new TypoCorrections();
 
+    private final int rescoreFromDocuments;
+    private final int rescoredCandidates;
+
     ServiceSearch(TextAnalysis analysis) {
+        this(analysis, RESCORE_FROM_DOCUMENTS, RESCORED_CANDIDATES);
+    }
+
+    ServiceSearch(TextAnalysis analysis, int rescoreFromDocuments, int rescoredCandidates) {
         this.analysis = requireNonNull(analysis, "analysis is null");
+        this.rescoreFromDocuments = rescoreFromDocuments;
+        this.rescoredCandidates = rescoredCandidates;
     }
 
     /** The analysed message and the Lucene query built from it; null query when nothing in the text can match. */
-    record Prepared(List<TermGroup> dutch, List<TermGroup> english, Query query) {
+    /**
+     * The analysed message and the Lucene query built from it; null query when nothing in the text can match. In a
+     * large index, {@code candidates} is the same query over the catch-all fields only, to find the documents worth
+     * scoring in full (null in a small index, where every match is scored in full).
+     */
+    record Prepared(List<TermGroup> dutch, List<TermGroup> english, Query query, Query candidates) {
     }
 
     Prepared prepare(IndexReader reader, ServiceQuery query) throws IOException {
         if (reader.numDocs() == 0 || query.text().isBlank()) {
-            return new Prepared(List.of(), List.of(), null);
+            return new Prepared(List.of(), List.of(), null, null);
         }
         List<TermGroup> dutch = prepare(reader, ServiceFields.NL_ALL,
                 TermGroups.analyze(analysis.dutchQuery(), ServiceFields.NL_ALL, query.text()));
         List<TermGroup> english = query.english()
                 ? prepare(reader, ServiceFields.EN_ALL, TermGroups.analyze(analysis.englishQuery(), ServiceFields.EN_ALL, query.text()))
                 : List.of();
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
-        int clauses = addFields(text, dutch, ServiceFields.DUTCH_BOOSTS, 1f)
-                + addFields(text, english, ServiceFields.ENGLISH_BOOSTS, 1f);
-        if (clauses == 0) {
-            return new Prepared(dutch, english, null);
+        if (dutch.isEmpty() && english.isEmpty()) {
+            return new Prepared(dutch, english, null, null);
         }
+        Query full = withFilters(query, dutch, english, ServiceFields.DUTCH_BOOSTS, ServiceFields.ENGLISH_BOOSTS);
+        Query candidates = reader.numDocs() < rescoreFromDocuments ? null
+                : withFilters(query, dutch, english, Map.of(ServiceFields.NL_ALL, 1f), Map.of(ServiceFields.EN_ALL, 1f));
+        return new Prepared(dutch, english, full, candidates);
+    }
+
+    private static Query withFilters(ServiceQuery query, List<TermGroup> dutch, List<TermGroup> english,
+            Map<String, Float> dutchBoosts, Map<String, Float> englishBoosts) {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        addFields(text, dutch, dutchBoosts, 1f);
+        addFields(text, english, englishBoosts, 1f);
         BooleanQuery.Builder full = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST);
         query.excludedIds().forEach(id -> full.add(new TermQuery(new Term(ServiceFields.ID, id)), BooleanClause.Occur.MUST_NOT));
         if (!query.categories().isEmpty()) {
@@ -115,7 +141,30 @@ final class ServiceSearch {
         if (query.urgentOnly()) {
             full.add(new TermQuery(new Term(ServiceFields.URGENT, "true")), BooleanClause.Occur.FILTER);
         }
-        return new Prepared(dutch, english, full.build());
+        return full.build();
+    }
+
+    /**
+     * The best matches by the full query. In a small index every match is scored in full (no total-hits threshold:
+     * the top-score skipping Lucene would otherwise use merges the impacts of every synonym in every field, which
+     * costs a multi-word message several times more). In a large index scoring every match of a common word in six
+     * fields grows with the index, so the catch-all fields pick the candidates and only those are scored in full.
+     */
+    private TopDocs best(IndexSearcher searcher, Prepared prepared, int wanted) throws IOException {
+        if (prepared.candidates() == null) {
+            return searcher.search(prepared.query(), new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE));
+        }
+        TopDocs candidates = searcher.search(prepared.candidates(),
+                new TopScoreDocCollectorManager(Math.max(rescoredCandidates, wanted), null, Integer.MAX_VALUE));
+        TopDocs rescored = new QueryRescorer(prepared.query()) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : Float.NEGATIVE_INFINITY;
+            }
+        }.rescore(searcher, candidates, wanted);
+        ScoreDoc[] matching = Arrays.stream(rescored.scoreDocs).filter(hit -> hit.score != Float.NEGATIVE_INFINITY)
+                .toArray(ScoreDoc[]::new);
+        return new TopDocs(rescored.totalHits, matching);
     }
 
     List<ServiceHit> run(IndexSearcher searcher, ServiceQuery query, Map<String, Service> services) throws IOException {
@@ -126,10 +175,7 @@ final class ServiceSearch {
         }
         List<TermGroup> dutch = prepared.dutch();
         List<TermGroup> english = prepared.english();
-        // Every match scored (no total-hits threshold): the top-score skipping Lucene would otherwise use merges
-        // the impacts of every synonym in every field, which costs a multi-word message several times more.
-        TopDocs top = searcher.search(prepared.query(),
-                new TopScoreDocCollectorManager(Math.max(query.limit() * 3, 20), null, Integer.MAX_VALUE));
+        TopDocs top = best(searcher, prepared, Math.max(query.limit() * 3, 20));
         List<ScoreDoc> found = new ArrayList<>();
         List<Service> foundServices = new ArrayList<>();
         StoredFields storedFields = searcher.storedFields();
