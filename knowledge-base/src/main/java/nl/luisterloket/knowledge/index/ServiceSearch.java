@@ -323,9 +323,16 @@ final class ServiceSearch {
         if (group.alternatives().size() == 1) {
             words = new TermQuery(new Term(field, group.primary()));
         } else {
+            List<TermGroup.WeightedTerm> parts = partsOfSynonyms(group);
             SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
-            group.alternatives().forEach(term -> synonyms.addTerm(new Term(field, term.term()), Math.min(1f, term.weight())));
+            group.alternatives().stream().filter(term -> !parts.contains(term))
+                    .forEach(term -> synonyms.addTerm(new Term(field, term.term()), Math.min(1f, term.weight())));
             words = synonyms.build();
+            if (!parts.isEmpty()) {
+                SynonymQuery.Builder partQuery = new SynonymQuery.Builder(field);
+                parts.forEach(term -> partQuery.addTerm(new Term(field, term.term()), 1f));
+                words = new DisjunctionMaxQuery(List.of(words, new BoostQuery(partQuery.build(), TermGroups.PART_WEIGHT)), 0f);
+            }
         }
         if (group.phrases().isEmpty()) {
             return words;
@@ -367,6 +374,27 @@ final class ServiceSearch {
                 missed[hit] |= !met[hit];
             }
         }
+    }
+
+    /**
+     * The parts of a synonym's compound ("kind" of "kindermishandeling"): in one {@link SynonymQuery} with the word
+     * and its real synonyms their commonness would drown the rarity of the others, so they are scored apart.
+     */
+    private static List<TermGroup.WeightedTerm> partsOfSynonyms(TermGroup group) {
+        List<TermGroup.WeightedTerm> parts = new ArrayList<>();
+        for (TermGroup.WeightedTerm part : group.alternatives()) {
+            if (part.weight() != TermGroups.SYNONYM_WEIGHT) {
+                continue;
+            }
+            for (TermGroup.WeightedTerm whole : group.alternatives()) {
+                if (whole.weight() == TermGroups.SYNONYM_WEIGHT && whole.term().length() > part.term().length()
+                        && whole.term().contains(part.term())) {
+                    parts.add(part);
+                    break;
+                }
+            }
+        }
+        return parts;
     }
 
     /** Per hit: the rarity-weighted share of the message's word groups found in the service's texts. */

@@ -35,6 +35,17 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aRareSynonymIsNotDrownedByTheCommonPartsOfAnotherSynonym() {
+        // "creche" has the synonym "kinderopvang", whose parts "kind" and "opvang" many services use
+        index.upsert(TestServices.service("peuterspeelzaal", "Peuterspeelzaal De Vlinder", "Spelen en leren voor peuters.",
+                List.of("jeugd-gezin"), List.of("peuterspeelzaal")));
+        index.upsert(TestServices.service("kinderclub", "Kinderclub", "Opvang en activiteiten voor kinderen na school.",
+                List.of("jeugd-gezin"), List.of("kinderen", "opvang", "kind")));
+
+        assertThat(ids("is er een creche in de buurt")).startsWith("peuterspeelzaal");
+    }
+
+    @Test
     void aPastParticipleInTheMessageMeetsTheVerbInTheService() {
         index.upsert(TestServices.service("isolatie", "Energieloket", "Subsidie om je huis te isoleren.", List.of("energie"), List.of()));
 
