@@ -91,7 +91,7 @@ class ConversationScriptTest {
 
     @Test
     void aClarifyingQuestionOffersDomainsAndTheChoiceIsAnsweredWithinThatDomain() {
-        String question = desk.chat("amina", "ik heb schulden");
+        String question = desk.chat("amina", "help met geld");
         String answer = desk.chat("amina", "1");
 
         assertThat(question).contains("Waar gaat het vooral over?").contains("[1] Geld en schulden");
