@@ -7,10 +7,12 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
 import nl.luisterloket.knowledge.model.Service;
 import nl.luisterloket.knowledge.model.Translation;
@@ -24,6 +26,8 @@ final class ServiceDocuments {
     static Document toDocument(Service service) {
         Document document = new Document();
         document.add(new StringField(ServiceFields.ID, service.id(), Field.Store.YES));
+        // read for every hit of every search: from doc values, without decompressing a block of stored texts
+        document.add(new BinaryDocValuesField(ServiceFields.ID, new BytesRef(service.id())));
         service.categories().forEach(category -> document.add(new StringField(ServiceFields.CATEGORY, category, Field.Store.NO)));
         List<String> areas = service.areas().isEmpty() ? List.of("*") : service.areas();
         areas.forEach(area -> document.add(new StringField(ServiceFields.AREA, area.toLowerCase(Locale.ROOT), Field.Store.NO)));

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -79,8 +80,6 @@ final class ServiceSearch {
      */
     private static final double DOMAIN_AGREEMENT = 0.15;
 
-    /** A hit needs only its id (the service itself is in memory): don't decode its stored texts. */
-    private static final Set<String> ID_ONLY = Set.of(ServiceFields.ID);
 
     private final TextAnalysis analysis;
     private final TypoCorrections corrections = new TypoCorrections();
@@ -178,10 +177,8 @@ final class ServiceSearch {
         TopDocs top = best(searcher, prepared, Math.max(query.limit() * 3, 20));
         List<ScoreDoc> found = new ArrayList<>();
         List<Service> foundServices = new ArrayList<>();
-        StoredFields storedFields = searcher.storedFields();
         for (ScoreDoc scoreDoc : top.scoreDocs) {
-            String id = storedFields.document(scoreDoc.doc, ID_ONLY).get(ServiceFields.ID);
-            Service service = services.get(id);
+            Service service = services.get(id(reader, scoreDoc.doc));
             if (service != null && service.active()) {
                 found.add(scoreDoc);
                 foundServices.add(service);
@@ -213,6 +210,14 @@ final class ServiceSearch {
 
     private static boolean inDomain(Service service, Set<String> domains) {
         return !domains.isEmpty() && service.categories().stream().anyMatch(domains::contains);
+    }
+
+    /** A hit needs only its id (the service itself is in memory), read from doc values. */
+    private static String id(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues ids = leaf.reader().getBinaryDocValues(ServiceFields.ID);
+        return ids != null && ids.advanceExact(doc - leaf.docBase) ? ids.binaryValue().utf8ToString() : null;
     }
 
     private static List<ServiceHit> neighbourhoodFirst(List<ServiceHit> hits, String neighbourhood) {
