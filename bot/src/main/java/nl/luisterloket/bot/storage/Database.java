@@ -29,7 +29,8 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair: the writer of incoming messages works back to back and would otherwise starve the sender and readers. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final List<Runnable> afterCommit = new ArrayList<>();
 
     private Database(Path file, Connection connection) {

@@ -2,8 +2,10 @@ package nl.luisterloket.bot.telegram;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,8 +123,10 @@ final class TelegramSender implements ManagedService {
     Duration deliverRound() {
         Duration nextWait = IDLE_CHECK;
         Set<String> heldChats = new HashSet<>();
-        Map<String, Long> waitingFrom = chatsWaitingForEarlierMessages();
-        List<OutboxEntry> due = database.read(connection -> outbox.due(connection, transport.channel(), BATCH));
+        // one read for the round: the lock it takes is shared with the writer of incoming messages
+        Pending pending = database.read(this::pending);
+        Map<String, Long> waitingFrom = pending.waitingFrom();
+        List<OutboxEntry> due = pending.due();
         for (OutboxEntry entry : due) {
             if (stopping && System.nanoTime() > stopDeadlineNanos) {
                 break;
@@ -143,11 +147,18 @@ final class TelegramSender implements ManagedService {
             if (!(result instanceof DeliveryResult.Sent)) {
                 heldChats.add(chatId);
             }
+            if (result instanceof DeliveryResult.RetryLater retry) {
+                nextWait = min(nextWait, retry.delay());
+            }
         }
         if (due.size() == BATCH && heldChats.size() < due.size()) {
             return Duration.ZERO;
         }
-        return min(nextWait, untilNextDue());
+        if (pending.nextDue() == null) {
+            return nextWait;
+        }
+        Duration untilNextDue = Duration.between(clock.instant(), pending.nextDue());
+        return min(nextWait, untilNextDue.isNegative() ? Duration.ZERO : untilNextDue);
     }
 
     private void record(OutboxEntry entry, DeliveryResult result) {
@@ -172,40 +183,29 @@ final class TelegramSender implements ManagedService {
         }
     }
 
-    /** Per chat, the oldest pending message that is not due yet: later ones of that chat wait for it, to keep the order. */
-    private Map<String, Long> chatsWaitingForEarlierMessages() {
-        return database.read(connection -> {
-            Map<String, Long> oldest = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT chat_id, min(id) FROM outbox WHERE status = 'pending' AND channel = ? AND not_before > ? GROUP BY chat_id")) {
-                select.setString(1, transport.channel());
-                select.setString(2, clock.instant().toString());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        oldest.put(rows.getString(1), rows.getLong(2));
-                    }
-                }
-            }
-            return oldest;
-        });
+    /**
+     * What is pending: the messages due now, and per chat the oldest one not due yet (later ones of that chat wait for
+     * it, to keep the order), and when the first of those falls due.
+     */
+    private record Pending(List<OutboxEntry> due, Map<String, Long> waitingFrom, Instant nextDue) {
     }
 
-    private Duration untilNextDue() {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT min(not_before) FROM outbox WHERE status = 'pending' AND channel = ? AND not_before > ?")) {
-                select.setString(1, transport.channel());
-                select.setString(2, clock.instant().toString());
-                try (ResultSet row = select.executeQuery()) {
-                    String next = row.next() ? row.getString(1) : null;
-                    if (next == null) {
-                        return IDLE_CHECK;
-                    }
-                    Duration wait = Duration.between(clock.instant(), Instant.parse(next));
-                    return wait.isNegative() ? Duration.ZERO : wait;
+    private Pending pending(Connection connection) throws SQLException {
+        Map<String, Long> oldest = new HashMap<>();
+        Instant nextDue = null;
+        try (PreparedStatement select = connection.prepareStatement("SELECT chat_id, min(id), min(not_before) FROM outbox"
+                + " WHERE status = 'pending' AND channel = ? AND not_before > ? GROUP BY chat_id")) {
+            select.setString(1, transport.channel());
+            select.setString(2, clock.instant().toString());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    oldest.put(rows.getString(1), rows.getLong(2));
+                    Instant notBefore = Instant.parse(rows.getString(3));
+                    nextDue = nextDue == null || notBefore.isBefore(nextDue) ? notBefore : nextDue;
                 }
             }
-        });
+        }
+        return new Pending(outbox.due(connection, transport.channel(), BATCH), oldest, nextDue);
     }
 
     private void await(Duration idle) {

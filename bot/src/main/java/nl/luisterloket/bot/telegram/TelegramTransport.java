@@ -104,7 +104,9 @@ final class TelegramTransport implements MessageTransport {
         OutgoingMessage message = entry.message();
         String chatId = message.chat().chatId();
         List<Part> parts = plan(message);
-        DeliveryProgress.Progress done = database.read(connection -> progress.read(connection, entry.id()));
+        // only a message split in parts can have been sent in part before (a one-part message needs no look)
+        DeliveryProgress.Progress done = parts.size() == 1 ? DeliveryProgress.Progress.NONE
+                : database.read(connection -> progress.read(connection, entry.id()));
         String lastMessageId = done.lastMessageId();
         for (int index = done.partsSent(); index < parts.size(); index++) {
             Instant now = clock.instant();
