@@ -12,4 +12,9 @@ public record Conversation(long id, long residentId, String status, Conversation
         requireNonNull(state, "state is null");
         requireNonNull(lastActivityAt, "lastActivityAt is null");
     }
+
+    /** Whether it has been quiet since before {@code idleSince}, so that it is to be closed. */
+    public boolean isIdle(Instant idleSince) {
+        return lastActivityAt.isBefore(idleSince);
+    }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,9 +102,8 @@ public final class ConversationEngine {
     /** Finds or opens the conversation (closing it first when it has been idle too long) and records the message. */
     private Turn begin(Connection transaction, Resident resident, IncomingMessage message) throws SQLException {
         Optional<Conversation> current = conversations.current(transaction, resident.id());
-        Instant idleSince = clock.instant().minus(Duration.ofMinutes(settings.idleMinutes()));
         boolean returning = false;
-        if (current.isPresent() && current.get().lastActivityAt().isBefore(idleSince)) {
+        if (current.isPresent() && current.get().isIdle(settings.idleSince(clock.instant()))) {
             conversations.setStatus(transaction, current.get().id(), ConversationStore.CLOSED);
             current = Optional.empty();
             returning = true;

@@ -1,5 +1,7 @@
 package nl.luisterloket.bot.conversation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,6 +39,11 @@ public record ConversationSettings(
         if (neighbourhoods.stream().anyMatch(name -> name == null || name.isBlank())) {
             throw new IllegalArgumentException("neighbourhoods may not contain empty names");
         }
+    }
+
+    /** A conversation without messages since this moment is closed. */
+    public Instant idleSince(Instant now) {
+        return now.minus(Duration.ofMinutes(idleMinutes));
     }
 
     public static ConversationSettings defaults() {

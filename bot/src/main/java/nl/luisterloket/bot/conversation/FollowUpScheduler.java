@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -103,7 +102,7 @@ public final class FollowUpScheduler implements ManagedService {
 
     public int closeIdleConversations() {
         int closed = database.inTransaction(transaction ->
-                conversations.closeIdle(transaction, clock.instant().minus(Duration.ofMinutes(settings.idleMinutes()))));
+                conversations.closeIdle(transaction, settings.idleSince(clock.instant())));
         if (closed > 0) {
             log.debug("Closed {} idle conversations", closed);
         }

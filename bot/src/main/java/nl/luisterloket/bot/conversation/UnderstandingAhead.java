@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +29,7 @@ final class UnderstandingAhead {
     private final ConversationStore conversations;
     private final PreparedUnderstandings understandings;
     private final Clock clock;
-    private final Duration idle;
+    private final ConversationSettings settings;
     private final String defaultLanguage;
 
     @Inject
@@ -41,7 +40,7 @@ final class UnderstandingAhead {
         this.conversations = requireNonNull(conversations, "conversations is null");
         this.understandings = requireNonNull(understandings, "understandings is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.idle = Duration.ofMinutes(requireNonNull(settings, "settings is null").idleMinutes());
+        this.settings = requireNonNull(settings, "settings is null");
         this.defaultLanguage = requireNonNull(config, "config is null").defaultLanguage();
     }
 
@@ -60,9 +59,9 @@ final class UnderstandingAhead {
             String language = ResidentStore.languageOf(message.author().languageCode(), defaultLanguage);
             return new UnderstandingContext(language, null, Set.of(), Set.of(), Set.of());
         }
-        Instant idleSince = clock.instant().minus(idle);
+        Instant idleSince = settings.idleSince(clock.instant());
         Set<String> domains = conversations.current(connection, resident.get().id())
-                .filter(conversation -> !conversation.lastActivityAt().isBefore(idleSince))
+                .filter(conversation -> !conversation.isIdle(idleSince))
                 .map(conversation -> Set.copyOf(conversation.state().domains()))
                 .orElse(Set.of());
         return new UnderstandingContext(resident.get().language(), resident.get().neighbourhood(), Set.of(), Set.of(), domains);

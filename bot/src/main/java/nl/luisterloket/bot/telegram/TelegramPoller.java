@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
@@ -19,7 +18,6 @@ import com.pengrad.telegrambot.response.GetUpdatesResponse;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.lifecycle.ManagedService;
 import nl.luisterloket.bot.routing.InOrderWithPreparation;
 import nl.luisterloket.bot.storage.Database;
@@ -149,17 +147,14 @@ final class TelegramPoller implements ManagedService {
         }
     }
 
-    private record Translated(Update update, Optional<IncomingMessage> message) {
-    }
-
     private void handle(List<Update> updates) {
         if (updates == null) {
             return;
         }
-        List<Translated> batch = updates.stream().sorted(Comparator.comparing(Update::updateId))
-                .map(update -> new Translated(update, processor.translate(update))).toList();
-        inOrder.handle(batch, Translated::message, translated -> {
-            processor.process(translated.update(), translated.message());
+        List<UpdateProcessor.Translated> batch = updates.stream().sorted(Comparator.comparing(Update::updateId))
+                .map(processor::translate).toList();
+        inOrder.handle(batch, UpdateProcessor.Translated::message, update -> {
+            processor.process(update);
             return running;
         });
     }

@@ -59,18 +59,16 @@ final class UpdateProcessor {
         this.backoff = requireNonNull(backoff, "backoff is null");
     }
 
-    void process(Update update) {
-        process(update, translate(update), transaction -> {
-        });
+    /** An update and the message it carries, if any: translated once, before its preparation and its handling. */
+    record Translated(Update update, Optional<IncomingMessage> message) {
     }
 
-    /** The message an update carries, if any; translated once, before its preparation and its handling. */
-    Optional<IncomingMessage> translate(Update update) {
-        return translator.translate(update, clock.instant());
+    Translated translate(Update update) {
+        return new Translated(update, translator.translate(update, clock.instant()));
     }
 
-    void process(Update update, Optional<IncomingMessage> message) {
-        process(update, message, transaction -> {
+    void process(Translated update) {
+        process(update, transaction -> {
         });
     }
 
@@ -79,7 +77,9 @@ final class UpdateProcessor {
      * busy database) does not block the updates behind it: after a few attempts the update is
      * noted as handled without effect, and the failure is logged.
      */
-    void process(Update update, Optional<IncomingMessage> message, AlongWith alongWith) {
+    void process(Translated translated, AlongWith alongWith) {
+        Update update = translated.update();
+        Optional<IncomingMessage> message = translated.message();
         long updateId = update.updateId();
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();

@@ -4,19 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.pengrad.telegrambot.model.Update;
 import com.pengrad.telegrambot.request.SetWebhook;
 import com.pengrad.telegrambot.response.BaseResponse;
 import com.pengrad.telegrambot.utility.BotUtils;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.lifecycle.ManagedService;
 import nl.luisterloket.bot.routing.InOrderWithPreparation;
 import nl.luisterloket.bot.storage.Database;
@@ -119,21 +116,16 @@ final class WebhookWorker implements ManagedService {
         return false;
     }
 
-    private record Parsed(long updateId, Update update, Optional<IncomingMessage> message) {
-    }
-
     /** Handles a batch of stored updates; true when there may be more. */
     private boolean handleStored() {
         List<WebhookInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
-        List<Parsed> batch = stored.stream().map(update -> {
-            Update parsed = BotUtils.parseUpdate(update.json());
-            return new Parsed(update.updateId(), parsed, processor.translate(parsed));
-        }).toList();
-        inOrder.handle(batch, Parsed::message, update -> {
+        List<UpdateProcessor.Translated> batch = stored.stream()
+                .map(update -> processor.translate(BotUtils.parseUpdate(update.json()))).toList();
+        inOrder.handle(batch, UpdateProcessor.Translated::message, update -> {
             if (!running) {
                 return false;
             }
-            processor.process(update.update(), update.message(), transaction -> inbox.remove(transaction, update.updateId()));
+            processor.process(update, transaction -> inbox.remove(transaction, update.update().updateId()));
             return true;
         });
         return stored.size() == BATCH && running;

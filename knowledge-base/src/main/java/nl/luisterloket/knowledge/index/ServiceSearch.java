@@ -80,7 +80,6 @@ final class ServiceSearch {
      */
     private static final double DOMAIN_AGREEMENT = 0.15;
 
-
     private final TextAnalysis analysis;
     private final TypoCorrections corrections = new TypoCorrections();
 
@@ -97,7 +96,6 @@ final class ServiceSearch {
         this.rescoredCandidates = rescoredCandidates;
     }
 
-    /** The analysed message and the Lucene query built from it; null query when nothing in the text can match. */
     /**
      * The analysed message and the Lucene query built from it; null query when nothing in the text can match. In a
      * large index, {@code candidates} is the same query over the catch-all fields only, to find the documents worth
@@ -184,16 +182,20 @@ final class ServiceSearch {
                 foundServices.add(service);
             }
         }
-        double[] coverage = coverage(reader, found, dutch, ServiceFields.NL_ALL);
+        // which hit holds which term, per field: looked up once for the coverage and the needs both
+        Map<String, boolean[]> dutchPresence = new HashMap<>();
+        Map<String, boolean[]> englishPresence = new HashMap<>();
+        double[] coverage = coverage(reader, found, dutch, ServiceFields.NL_ALL, dutchPresence);
         if (!english.isEmpty()) {
-            double[] englishCoverage = coverage(reader, found, english, ServiceFields.EN_ALL);
+            double[] englishCoverage = coverage(reader, found, english, ServiceFields.EN_ALL, englishPresence);
             for (int i = 0; i < coverage.length; i++) {
                 coverage[i] = Math.max(coverage[i], englishCoverage[i]);
             }
         }
         boolean[] missesNeed = new boolean[found.size()];
-        markMissedNeeds(reader, found, dutch, ServiceFields.NL_ALL, analysis.dutchSpecificNeeds(), missesNeed);
-        markMissedNeeds(reader, found, english, ServiceFields.EN_ALL, analysis.englishSpecificNeeds(), missesNeed);
+        markMissedNeeds(reader, found, dutch, ServiceFields.NL_ALL, analysis.dutchSpecificNeeds(), dutchPresence, missesNeed);
+        markMissedNeeds(reader, found, english, ServiceFields.EN_ALL, analysis.englishSpecificNeeds(), englishPresence,
+                missesNeed);
         List<ServiceHit> hits = new ArrayList<>();
         float best = found.isEmpty() ? 1 : found.get(0).score;
         double unit = idf(Math.max(1, reader.numDocs()), 1);
@@ -352,20 +354,18 @@ final class ServiceSearch {
 
     /**
      * Marks the hits whose texts do not mention a specific provider or matter the message names (in the resident's own
-     * word: a part of a compound may be something else, "oppassen" is no "oppas"): they do not answer the message, however well they match the rest of it. A synonym meets
-     * the need only when it names a specific provider itself ("kinderdagverblijf" for "creche"), not through a part
-     * of it ("kind").
+     * word: a part of a compound may be something else, "oppassen" is no "oppas"): they do not answer the message,
+     * however well they match the rest of it. A synonym meets the need only when it names a specific provider itself
+     * ("kinderdagverblijf" for "creche"), not through a part of it ("kind").
      */
     private static void markMissedNeeds(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field,
-            Set<String> needs, boolean[] missed) throws IOException {
-        Map<String, boolean[]> presence = null;
+            Set<String> needs, Map<String, boolean[]> presence, boolean[] missed) throws IOException {
         for (TermGroup group : groups) {
             boolean namesNeed = group.alternatives().stream()
                     .anyMatch(term -> term.weight() >= 1f && needs.contains(term.term()));
             if (!namesNeed) {
                 continue;
             }
-            presence = presence == null ? new HashMap<>() : presence;
             boolean[] met = new boolean[hits.size()];
             for (TermGroup.WeightedTerm term : group.alternatives()) {
                 if (needs.contains(term.term())) {
@@ -403,14 +403,14 @@ final class ServiceSearch {
     }
 
     /** Per hit: the rarity-weighted share of the message's word groups found in the service's texts. */
-    private static double[] coverage(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field) throws IOException {
+    private static double[] coverage(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field,
+            Map<String, boolean[]> presence) throws IOException {
         double[] result = new double[hits.size()];
         if (groups.isEmpty() || hits.isEmpty()) {
             return result;
         }
         int documents = Math.max(1, reader.numDocs());
         double rarest = idf(documents, 1);
-        Map<String, boolean[]> presence = new HashMap<>();
         double[] weights = new double[groups.size()];
         double total = 0;
         for (int g = 0; g < groups.size(); g++) {
