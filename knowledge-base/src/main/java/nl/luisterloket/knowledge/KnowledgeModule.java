@@ -4,9 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 
 import nl.luisterloket.knowledge.analysis.ConfigFiles;
 import nl.luisterloket.knowledge.analysis.TextAnalysis;
+import nl.luisterloket.knowledge.index.IndexSnapshots;
 import nl.luisterloket.knowledge.index.ServiceDirectory;
 import nl.luisterloket.knowledge.index.ServiceIndex;
 import nl.luisterloket.knowledge.understanding.MatchingSettings;
@@ -22,6 +24,8 @@ public final class KnowledgeModule extends AbstractModule {
     @Override
     protected void configure() {
         requireBinding(MatchingSettings.class);
+        // no snapshots unless the application says where to keep them
+        OptionalBinder.newOptionalBinder(binder(), IndexSnapshots.class).setDefault().toInstance(IndexSnapshots.none());
         bind(ServiceIndex.class).in(Scopes.SINGLETON);
         bind(ServiceDirectory.class).to(ServiceIndex.class);
         bind(MessageUnderstander.class).in(Scopes.SINGLETON);

@@ -8,11 +8,14 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import nl.luisterloket.benchmarks.data.Workspace;
 
@@ -38,9 +41,24 @@ public final class StartupHarness {
     public record Run(String maxHeap, boolean answered, double firstAnswerMillis, double exitMillis, int exitCode, String lastLines) {
     }
 
+    /** How the process starts. */
+    public enum Start {
+        /** No index kept from an earlier start: every service is analysed (the first start, or after a change). */
+        FIRST,
+        /** The index kept beside the database by the previous start is taken. */
+        RESTART,
+        /** As RESTART, with the classes mapped in from a class-data-sharing archive (as ./luisterloket and the image do). */
+        RESTART_WITH_CLASS_DATA_SHARING
+    }
+
     public Run runOnce(String maxHeap) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString(), "chat", "--config", workspace.configFile().toString()));
+        return runOnce(maxHeap, List.of());
+    }
+
+    private Run runOnce(String maxHeap, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "chat", "--config", workspace.configFile().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(workspace.environment());
         long start = System.nanoTime();
@@ -76,14 +94,50 @@ public final class StartupHarness {
         }
     }
 
-    /** {@code runs} timed runs after one untimed run (which also creates the terminal resident). */
-    public List<Run> timed(String maxHeap, int runs) {
-        runOnce(maxHeap);
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            results.add(runOnce(maxHeap));
+    /**
+     * {@code runs} timed runs after one untimed run (which creates the terminal resident, keeps the index and, for
+     * class data sharing, records the archive).
+     */
+    public List<Run> timed(String maxHeap, int runs, Start start) {
+        Path archive = workspace.dataDirectory().resolve("startup-benchmark.jsa");
+        List<String> quietSharing = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> options = List.of();
+        try {
+            Files.deleteIfExists(archive);
+            if (start == Start.RESTART_WITH_CLASS_DATA_SHARING) {
+                runOnce(maxHeap, concat(List.of("-XX:ArchiveClassesAtExit=" + archive), quietSharing));
+                options = concat(List.of("-XX:SharedArchiveFile=" + archive), quietSharing);
+            } else {
+                runOnce(maxHeap);
+            }
+            List<Run> results = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                if (start == Start.FIRST) {
+                    deleteKeptIndex();
+                }
+                results.add(runOnce(maxHeap, options));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return results;
+    }
+
+    private void deleteKeptIndex() throws IOException {
+        Path index = workspace.dataDirectory().resolve("index");
+        if (Files.isDirectory(index)) {
+            try (Stream<Path> files = Files.walk(index)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     /** Median of the runs' time to first answer, in ms. */

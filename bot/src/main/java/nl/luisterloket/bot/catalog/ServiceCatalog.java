@@ -81,10 +81,15 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
     /** Rebuilds the index from the database. */
     public void reload() {
         synchronized (followLock) {
+            long start = System.nanoTime();
             followedRevisionRow = database.read(store::lastRevisionRow);
             List<Service> services = database.read(store::all);
+            long read = System.nanoTime();
             directory.replaceAll(services);
-            log.info("Knowledge base loaded: {} services", services.size());
+            long indexed = System.nanoTime();
+            log.info("Knowledge base loaded: {} services (read in {} ms, indexed in {} ms{})", services.size(),
+                    (read - start) / 1_000_000, (indexed - read) / 1_000_000,
+                    directory.takenFromSnapshot() ? ", from the snapshot" : "");
         }
     }
 
@@ -131,6 +136,7 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
             return null;
         });
         services.forEach(directory::upsert);
+        directory.saveSnapshotIfChanged();
     }
 
     /** Keeps the index in step with a committed change (called by {@link KnowledgeBaseEditor}). */
@@ -145,5 +151,6 @@ public final class ServiceCatalog implements ManagedService, ServiceChangeListen
             follower.shutdownNow();
             follower.awaitTermination(5, TimeUnit.SECONDS);
         }
+        directory.saveSnapshotIfChanged();
     }
 }

@@ -14,16 +14,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import nl.luisterloket.knowledge.load.KnowledgeBaseReader;
+import nl.luisterloket.knowledge.load.KnowledgeBaseValidationException;
 import nl.luisterloket.knowledge.load.ServiceJsonWriter;
 import nl.luisterloket.knowledge.model.Service;
 
 /** The services table and its revisions: every change is a new revision with who, when, before and after. */
 @Singleton
 public final class ServiceStore {
+
+    /** Below this many services per core, parsing in parts costs more than it saves. */
+    private static final int PARALLEL_PART_SIZE = 500;
 
     /**
      * Flagged: explicitly, or a resident answered "wrong details" on a suggestion of the service after its
@@ -237,7 +242,26 @@ public final class ServiceStore {
         }
     }
 
+    /**
+     * Parses and validates stored services; a large batch (the whole knowledge base at start-up) in parts on every
+     * core. A part with problems is read again whole, so a problem names the entry's place among all of them.
+     */
     private List<Service> parse(String source, List<String> objects) {
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), objects.size() / PARALLEL_PART_SIZE);
+        if (parts < 2) {
+            return parseTogether(source, objects);
+        }
+        try {
+            int size = (objects.size() + parts - 1) / parts;
+            return IntStream.range(0, parts).parallel()
+                    .mapToObj(part -> parseTogether(source, objects.subList(part * size, Math.min(objects.size(), (part + 1) * size))))
+                    .flatMap(List::stream).toList();
+        } catch (KnowledgeBaseValidationException e) {
+            return parseTogether(source, objects);
+        }
+    }
+
+    private List<Service> parseTogether(String source, List<String> objects) {
         String array = "[" + String.join(",", objects) + "]";
         return reader.read(source, new ByteArrayInputStream(array.getBytes(StandardCharsets.UTF_8)));
     }

@@ -25,6 +25,7 @@ import nl.luisterloket.bot.config.ConfigLoader;
 import nl.luisterloket.bot.config.LuisterloketConfig;
 import nl.luisterloket.bot.lifecycle.Lifecycle;
 import nl.luisterloket.bot.storage.Database;
+import nl.luisterloket.knowledge.index.ServiceDirectory;
 
 /** A scripted conversation through the terminal channel, on the sample knowledge base, as `./luisterloket chat` runs it. */
 class TerminalChatTest {
@@ -58,6 +59,27 @@ class TerminalChatTest {
         String second = chat("dank je wel\n");
 
         assertThat(second).doesNotContain("Vertel in je eigen woorden");
+    }
+
+    @Test
+    void aRestartTakesTheIndexKeptBesideTheDatabase() {
+        startAndStop();
+        assertThat(dataDirectory.resolve("index")).isDirectory();
+
+        assertThat(startAndStop()).as("a restart takes the kept index").isTrue();
+        assertThat(chat("ik heb schulden\n")).containsAnyOf("Schuldhulpverlening Lindestad", "Geldfit", "Nibud", "Geld en schulden");
+    }
+
+    /** Starts and stops the desk; returns whether the index was taken from the snapshot. */
+    private boolean startAndStop() {
+        Injector injector = Application.create(configFor(dataDirectory), WEDNESDAY_MORNING, List.of());
+        Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
+        lifecycle.start();
+        try {
+            return injector.getInstance(ServiceDirectory.class).takenFromSnapshot();
+        } finally {
+            lifecycle.stop();
+        }
     }
 
     private String chat(String input) {

@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -61,9 +65,10 @@ public final class TextAnalysis {
     private final Analyzer englishQuery;
     private final Set<String> dutchSpecificNeeds;
     private final Set<String> englishSpecificNeeds;
+    private final String indexFingerprint;
 
     private TextAnalysis(Analyzer dutchIndex, Analyzer dutchIndexDecompounded, Analyzer dutchQuery, Analyzer englishIndex,
-            Analyzer englishQuery, List<String> dutchNeeds, List<String> englishNeeds) {
+            Analyzer englishQuery, List<String> dutchNeeds, List<String> englishNeeds, String indexFingerprint) {
         this.dutchIndex = dutchIndex;
         this.dutchIndexDecompounded = dutchIndexDecompounded;
         this.dutchQuery = dutchQuery;
@@ -71,6 +76,7 @@ public final class TextAnalysis {
         this.englishQuery = englishQuery;
         this.dutchSpecificNeeds = terms(dutchIndex, dutchNeeds);
         this.englishSpecificNeeds = terms(englishIndex, englishNeeds);
+        this.indexFingerprint = indexFingerprint;
     }
 
     public static TextAnalysis load(ConfigFiles files) {
@@ -89,7 +95,31 @@ public final class TextAnalysis {
                 new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, DutchStemmer::new, false),
                 new MessageAnalyzer(englishStop, null, null, null, EnglishStemmer::new, true),
                 new MessageAnalyzer(englishStop, null, englishSynonyms, null, EnglishStemmer::new, true),
-                files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS));
+                files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS),
+                digest(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
+    }
+
+    /**
+     * A digest of the files the index analysers are made of (synonyms are applied to messages only): an index built
+     * with another digest would analyse services differently.
+     */
+    public String indexFingerprint() {
+        return indexFingerprint;
+    }
+
+    private static String digest(ConfigFiles files, String... relativePaths) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String path : relativePaths) {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(files.read(path).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /**

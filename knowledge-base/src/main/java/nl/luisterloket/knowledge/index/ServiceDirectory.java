@@ -22,4 +22,13 @@ public interface ServiceDirectory {
 
     /** Every service, active or not, in id order. */
     List<Service> all();
+
+    /** Keeps what was built for the next start, if the directory keeps anything and it changed since; else nothing. */
+    default void saveSnapshotIfChanged() {
+    }
+
+    /** Whether the last {@link #replaceAll} took what a previous start kept instead of building it. */
+    default boolean takenFromSnapshot() {
+        return false;
+    }
 }

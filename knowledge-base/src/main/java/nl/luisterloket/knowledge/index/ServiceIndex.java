@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -53,23 +54,33 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ServiceSearch search;
+    private final IndexSnapshots snapshots;
     private final Object writeLock = new Object();
+    /** Whether the index changed since it was built or restored, so the snapshot on disk no longer matches it. */
+    private boolean snapshotStale;
+    private volatile boolean takenFromSnapshot;
     private volatile Map<String, Service> services = Map.of();
     /** Derived from {@link #services} on every change, not on every message: it is asked for each message. */
     private volatile List<String> neighbourhoods = List.of();
 
-    @Inject
+    /** An index without snapshots: built from the services every time. */
     public ServiceIndex(TextAnalysis analysis) {
-        this(analysis, new ServiceSearch(analysis));
+        this(analysis, IndexSnapshots.none());
+    }
+
+    @Inject
+    public ServiceIndex(TextAnalysis analysis, IndexSnapshots snapshots) {
+        this(analysis, new ServiceSearch(analysis), snapshots);
     }
 
     /** With a search that picks candidates from {@code rescoreFromDocuments} services on (to test that path small). */
     ServiceIndex(TextAnalysis analysis, int rescoreFromDocuments, int rescoredCandidates) {
-        this(analysis, new ServiceSearch(analysis, rescoreFromDocuments, rescoredCandidates));
+        this(analysis, new ServiceSearch(analysis, rescoreFromDocuments, rescoredCandidates), IndexSnapshots.none());
     }
 
-    private ServiceIndex(TextAnalysis analysis, ServiceSearch search) {
+    private ServiceIndex(TextAnalysis analysis, ServiceSearch search, IndexSnapshots snapshots) {
         this.analysis = requireNonNull(analysis, "analysis is null");
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer(analysis)).setSimilarity(SIMILARITY));
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -94,26 +105,75 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         return new PerFieldAnalyzerWrapper(analysis.dutchIndex(), english);
     }
 
+    /**
+     * Replaces every service. When the snapshot on disk was made of exactly these documents (same analysis, same
+     * build), it is taken as it is; otherwise every service is analysed and the result saved as the new snapshot.
+     */
     @Override
     public void replaceAll(Collection<Service> replacement) {
         Map<String, Service> byId = new HashMap<>();
         replacement.forEach(service -> byId.put(service.id(), service));
+        // on every core: at start-up this and the fingerprint are most of the work when the snapshot is taken
+        List<Document> documents = byId.values().parallelStream().filter(Service::active).map(ServiceDocuments::toDocument).toList();
         synchronized (writeLock) {
             try {
                 writer.deleteAll();
-                for (Service service : byId.values()) {
-                    if (service.active()) {
-                        writer.addDocument(ServiceDocuments.toDocument(service));
+                String fingerprint = snapshots.directory().isPresent() ? IndexFingerprint.of(documents, analysis.indexFingerprint()) : "";
+                boolean restored = !fingerprint.isEmpty() && snapshots.restore(writer, fingerprint);
+                if (!restored) {
+                    for (Document document : documents) {
+                        writer.addDocument(document);
                     }
+                    // one segment: every term of a message is looked up once per segment, and a bulk load leaves several
+                    writer.forceMerge(1);
                 }
-                // one segment: every term of a message is looked up once per segment, and a bulk load leaves several
-                writer.forceMerge(1);
                 setServices(Map.copyOf(byId));
                 searchers.maybeRefreshBlocking();
+                snapshotStale = !restored;
+                takenFromSnapshot = restored;
+                if (!restored) {
+                    saveSnapshot(fingerprint);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot index services", e);
             }
         }
+    }
+
+    /** Whether the last {@link #replaceAll} took the snapshot on disk instead of analysing the services. */
+    @Override
+    public boolean takenFromSnapshot() {
+        return takenFromSnapshot;
+    }
+
+    /**
+     * Saves the index as the snapshot the next start can take, if it changed since it was built or restored: after a
+     * bulk import, and when the desk stops.
+     */
+    @Override
+    public void saveSnapshotIfChanged() {
+        synchronized (writeLock) {
+            if (!snapshotStale || snapshots.directory().isEmpty()) {
+                return;
+            }
+            List<Document> documents = services.values().stream().filter(Service::active).map(ServiceDocuments::toDocument).toList();
+            try {
+                saveSnapshot(IndexFingerprint.of(documents, analysis.indexFingerprint()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the index snapshot", e);
+            }
+        }
+    }
+
+    private void saveSnapshot(String fingerprint) throws IOException {
+        if (snapshots.directory().isEmpty()) {
+            return;
+        }
+        writer.forceMerge(1);
+        writer.setLiveCommitData(Map.of(IndexSnapshots.FINGERPRINT, fingerprint).entrySet());
+        writer.commit();
+        snapshots.save(directory);
+        snapshotStale = false;
     }
 
     @Override
@@ -127,6 +187,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
                 } else {
                     writer.deleteDocuments(id);
                 }
+                snapshotStale = true;
                 Map<String, Service> changed = new HashMap<>(services);
                 changed.put(service.id(), service);
                 setServices(Map.copyOf(changed));
@@ -143,6 +204,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         synchronized (writeLock) {
             try {
                 writer.deleteDocuments(new Term(ServiceFields.ID, id));
+                snapshotStale = true;
                 Map<String, Service> changed = new HashMap<>(services);
                 changed.remove(id);
                 setServices(Map.copyOf(changed));

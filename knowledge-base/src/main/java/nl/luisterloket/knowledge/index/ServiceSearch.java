@@ -205,7 +205,8 @@ final class ServiceSearch {
             hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i], relevance, found.get(i).score / unit,
                     Math.max(dutch.size(), english.size()), missesNeed[i]));
         }
-        hits.sort(Comparator.comparingDouble(ServiceHit::relevance).reversed());
+        // equal relevance in id order, so the answer does not depend on the order the index was built in
+        hits.sort(Comparator.comparingDouble(ServiceHit::relevance).reversed().thenComparing(hit -> hit.service().id()));
         List<ServiceHit> ordered = neighbourhoodFirst(hits, query.neighbourhood());
         return ordered.subList(0, Math.min(query.limit(), ordered.size()));
     }
