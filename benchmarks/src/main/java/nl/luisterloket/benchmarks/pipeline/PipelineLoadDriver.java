@@ -44,15 +44,18 @@ public final class PipelineLoadDriver {
     /** What one run measured; latencies in milliseconds. */
     public record Result(long submitted, long answered, long measured, double seconds, double throughputPerSecond,
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
-            long unanswered, long failed, long heapAfterGcBytes) {
+            long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
                     "%d messages submitted, %d answered; measured %d in %.1f s: %.0f messages/s;"
                             + " latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
-                            + " %d persisted, %d replies pending after drain, %d unanswered, %d failed; old generation after GC %.1f MiB",
+                            + " %d persisted, %d replies pending after drain, %d unanswered, %d failed; old generation after GC %.1f MiB;"
+                            + " process CPU %.2f ms a message (%d cores: at most %.0f messages/s)",
                     submitted, answered, measured, seconds, throughputPerSecond, p50, p90, p99, p999, max, persisted,
-                    pendingAfterDrain, unanswered, failed, heapAfterGcBytes / (1024.0 * 1024.0));
+                    pendingAfterDrain, unanswered, failed, heapAfterGcBytes / (1024.0 * 1024.0), cpuMillisPerMessage,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / Math.max(cpuMillisPerMessage, 1e-9));
         }
     }
 
@@ -64,6 +67,9 @@ public final class PipelineLoadDriver {
     private final Semaphore slots;
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
+    private long cpuAtMeasureFrom = -1;
+    private long cpuAtMeasureUntil = -1;
+    private long submittedInMeasurement;
 
     public PipelineLoadDriver(Settings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -94,7 +100,8 @@ public final class PipelineLoadDriver {
             return new Result(submitted, answered.get(), measured, seconds, measured / seconds,
                     latencies.percentileMillis(0.50), latencies.percentileMillis(0.90), latencies.percentileMillis(0.99),
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
-                    inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc());
+                    inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc(),
+                    (cpuAtMeasureUntil - cpuAtMeasureFrom) / 1e6 / Math.max(1, submittedInMeasurement));
         } finally {
             pipeline.close();
         }
@@ -119,6 +126,12 @@ public final class PipelineLoadDriver {
                 slots.acquireUninterruptibly();
                 arrival = System.nanoTime();
             }
+            if (cpuAtMeasureFrom < 0 && arrival >= measureFrom) {
+                cpuAtMeasureFrom = processCpuNanos();
+            }
+            if (cpuAtMeasureFrom >= 0) {
+                submittedInMeasurement++;
+            }
             String chatId;
             int tries = 0;
             do {
@@ -131,7 +144,14 @@ public final class PipelineLoadDriver {
             now = System.nanoTime();
         }
         measureUntil = end;
+        cpuAtMeasureUntil = processCpuNanos();
         return submitted;
+    }
+
+    /** CPU time of the whole process (desk, driver and, for the Telegram channel, the fake server), all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void replied(String chatId, long nanoTime) {

@@ -42,6 +42,55 @@ class DatabaseTest {
     }
 
     @Test
+    void theSameQueryRunsInsideItsOwnLoopAndAReturnedStatementForgetsItsParameters() {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            database.inTransaction(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("INSERT INTO channel_offsets (channel, next_offset) VALUES ('a', 1), ('b', 2)");
+                }
+                return null;
+            });
+            String select = "SELECT next_offset FROM channel_offsets WHERE channel = ?";
+            List<Long> pairs = database.read(connection -> {
+                List<Long> found = new ArrayList<>();
+                try (PreparedStatement outer = connection.prepareStatement("SELECT channel FROM channel_offsets ORDER BY channel");
+                     ResultSet channels = outer.executeQuery()) {
+                    while (channels.next()) {
+                        // the same SQL while an earlier use of it may still be open: each gets its own statement
+                        try (PreparedStatement first = connection.prepareStatement(select);
+                             PreparedStatement second = connection.prepareStatement(select)) {
+                            first.setString(1, channels.getString(1));
+                            second.setString(1, "a");
+                            found.add(single(first));
+                            found.add(single(second));
+                        }
+                    }
+                }
+                return found;
+            });
+            boolean forgotten = database.read(connection -> {
+                // SQLite reads a parameter never set as NULL, which matches no channel
+                try (PreparedStatement again = connection.prepareStatement(select); ResultSet rows = again.executeQuery()) {
+                    return !rows.next();
+                }
+            });
+
+            assertThat(pairs).containsExactly(1L, 1L, 2L, 1L);
+            assertThat(forgotten).as("a parameter set by an earlier use is not carried over").isTrue();
+            // the pooled statements left nothing open: a write transaction still commits
+            database.inTransaction(connection -> connection.createStatement().executeUpdate(
+                    "UPDATE channel_offsets SET next_offset = 3 WHERE channel = 'a'"));
+        }
+    }
+
+    private static long single(PreparedStatement statement) throws java.sql.SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Test
     void reopeningAnExistingDatabaseKeepsItsRowsAndMigratesNothingTwice() {
         Path file = directory.resolve("luisterloket.db");
         try (Database database = Database.open(file)) {
