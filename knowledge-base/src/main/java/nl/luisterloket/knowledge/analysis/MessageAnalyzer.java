@@ -1,7 +1,5 @@
 package nl.luisterloket.knowledge.analysis;
 
-import java.util.function.Supplier;
-
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -10,6 +8,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
@@ -17,11 +16,12 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
  * One language's analysis chain: tokenize, lowercase, fold accents, (query time only) synonyms, stop words,
- * split compounds into the known parts they contain, (Dutch) add the verb of a past participle, then stem.
+ * split compounds into the known parts they contain, (Dutch) add the verb of a past participle, then stem (Dutch:
+ * Snowball; English: KStem).
  *
  * <p>Synonyms come before the stop list so multi-word entries ("in de schulden") keep their words, and before
  * decompounding and stemming so the admin writes them as residents type them. The query side treats the output as a
@@ -37,7 +37,6 @@ final class MessageAnalyzer extends Analyzer {
     private final CharArraySet compoundParts;
     private final SynonymMap synonyms;
     private final StemmerOverrideMap stemOverrides;
-    private final Supplier<SnowballStemmer> stemmer;
     private final boolean english;
 
     /**
@@ -46,12 +45,11 @@ final class MessageAnalyzer extends Analyzer {
      * @param stemOverrides  words stemmed by hand (irregular plurals), or null
      */
     MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
-            Supplier<SnowballStemmer> stemmer, boolean english) {
+            boolean english) {
         this.stopWords = stopWords;
         this.compoundParts = compoundParts;
         this.synonyms = synonyms;
         this.stemOverrides = stemOverrides;
-        this.stemmer = stemmer;
         this.english = english;
     }
 
@@ -75,7 +73,9 @@ final class MessageAnalyzer extends Analyzer {
         if (!english) {
             stream = new DutchParticipleFilter(stream);
         }
-        stream = new SnowballFilter(stream, stemmer.get());
+        // English: KStem, not Porter, which conflates words residents keep apart ("allowed" and "allowance" both
+        // become "allow": a question whether something is allowed found the benefits office)
+        stream = english ? new KStemFilter(stream) : new SnowballFilter(stream, new DutchStemmer());
         return new TokenStreamComponents(source, stream);
     }
 

@@ -28,8 +28,6 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.tartarus.snowball.ext.DutchStemmer;
-import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The analyzers of the matcher, built from the files in the configuration directory:
@@ -90,11 +88,11 @@ public final class TextAnalysis {
         SynonymMap dutchSynonyms = synonyms(files, NL_SYNONYMS, EN_NL_SYNONYMS);
         SynonymMap englishSynonyms = synonyms(files, EN_SYNONYMS);
         return new TextAnalysis(
-                new MessageAnalyzer(dutchStop, null, null, stems, DutchStemmer::new, false),
-                new MessageAnalyzer(dutchStop, compoundParts, null, stems, DutchStemmer::new, false),
-                new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, DutchStemmer::new, false),
-                new MessageAnalyzer(englishStop, null, null, null, EnglishStemmer::new, true),
-                new MessageAnalyzer(englishStop, null, englishSynonyms, null, EnglishStemmer::new, true),
+                new MessageAnalyzer(dutchStop, null, null, stems, false),
+                new MessageAnalyzer(dutchStop, compoundParts, null, stems, false),
+                new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, false),
+                new MessageAnalyzer(englishStop, null, null, null, true),
+                new MessageAnalyzer(englishStop, null, englishSynonyms, null, true),
                 files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS),
                 digest(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import nl.luisterloket.knowledge.TestServices;
 import nl.luisterloket.knowledge.analysis.ConfigFiles;
 import nl.luisterloket.knowledge.analysis.TextAnalysis;
 import nl.luisterloket.knowledge.model.Service;
+import nl.luisterloket.knowledge.model.Translation;
 
 class ServiceIndexTest {
 
@@ -95,6 +97,21 @@ class ServiceIndexTest {
     void englishMessagesFindEnglishTexts() {
         assertThat(index.search(ServiceQuery.of("Where can I learn Dutch?", true, 3)))
                 .first().extracting(hit -> hit.service().id()).isEqualTo("taalhuis");
+    }
+
+    @Test
+    void anEnglishQuestionWhetherSomethingIsAllowedDoesNotFindAllowances() {
+        index.upsert(english("toeslagen", "Benefits office", "Housing allowance and child allowance.", List.of("allowance")));
+
+        assertThat(index.search(ServiceQuery.of("my boss keeps my passport, is that allowed?", true, 3)))
+                .extracting(hit -> hit.service().id()).doesNotContain("toeslagen");
+        assertThat(index.search(ServiceQuery.of("can I get an allowance for my children", true, 3)))
+                .first().extracting(hit -> hit.service().id()).isEqualTo("toeslagen");
+    }
+
+    private static Service english(String id, String name, String summary, List<String> keywords) {
+        return new Service(id, name, null, "-", null, List.of("geld"), List.of(), null, null, null, List.of("*"), null, null,
+                null, false, null, true, Map.of("en", new Translation(name, summary, null, keywords, null)));
     }
 
     @ParameterizedTest
