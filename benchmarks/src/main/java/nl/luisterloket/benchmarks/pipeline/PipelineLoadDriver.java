@@ -44,7 +44,8 @@ public final class PipelineLoadDriver {
     /** What one run measured; latencies in milliseconds. */
     public record Result(long submitted, long answered, long measured, double seconds, double throughputPerSecond,
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
-            long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage) {
+            long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
+            Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -55,7 +56,13 @@ public final class PipelineLoadDriver {
                     submitted, answered, measured, seconds, throughputPerSecond, p50, p90, p99, p999, max, persisted,
                     pendingAfterDrain, unanswered, failed, heapAfterGcBytes / (1024.0 * 1024.0), cpuMillisPerMessage,
                     Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors() * 1000 / Math.max(cpuMillisPerMessage, 1e-9));
+                    Runtime.getRuntime().availableProcessors() * 1000 / Math.max(cpuMillisPerMessage, 1e-9))
+                    + threadCpuMillisPerMessage.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                            .filter(entry -> entry.getValue() >= 0.01)
+                            .map(entry -> String.format(java.util.Locale.ROOT, "%s %.2f", entry.getKey(), entry.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", ", "; of which threads (ms a message): ", ""))
+                    + String.format(java.util.Locale.ROOT, "; allocated %.0f KiB a message; garbage collection %.2f ms a message",
+                            allocatedKibPerMessage, gcMillisPerMessage);
         }
     }
 
@@ -68,6 +75,12 @@ public final class PipelineLoadDriver {
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
     private long cpuAtMeasureFrom = -1;
+    private Map<String, Long> threadCpuAtMeasureFrom = Map.of();
+    private Map<String, Long> threadCpuAtMeasureUntil = Map.of();
+    private long allocatedAtMeasureFrom;
+    private long allocatedAtMeasureUntil;
+    private long gcAtMeasureFrom;
+    private long gcAtMeasureUntil;
     private long cpuAtMeasureUntil = -1;
     private long submittedInMeasurement;
 
@@ -101,7 +114,10 @@ public final class PipelineLoadDriver {
                     latencies.percentileMillis(0.50), latencies.percentileMillis(0.90), latencies.percentileMillis(0.99),
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
                     inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc(),
-                    (cpuAtMeasureUntil - cpuAtMeasureFrom) / 1e6 / Math.max(1, submittedInMeasurement));
+                    (cpuAtMeasureUntil - cpuAtMeasureFrom) / 1e6 / Math.max(1, submittedInMeasurement),
+                    perMessage(threadCpuAtMeasureFrom, threadCpuAtMeasureUntil, submittedInMeasurement),
+                    (allocatedAtMeasureUntil - allocatedAtMeasureFrom) / 1024.0 / Math.max(1, submittedInMeasurement),
+                    (gcAtMeasureUntil - gcAtMeasureFrom) / (double) Math.max(1, submittedInMeasurement));
         } finally {
             pipeline.close();
         }
@@ -128,6 +144,9 @@ public final class PipelineLoadDriver {
             }
             if (cpuAtMeasureFrom < 0 && arrival >= measureFrom) {
                 cpuAtMeasureFrom = processCpuNanos();
+                threadCpuAtMeasureFrom = threadCpuNanos();
+                allocatedAtMeasureFrom = allocatedBytes();
+                gcAtMeasureFrom = gcMillis();
             }
             if (cpuAtMeasureFrom >= 0) {
                 submittedInMeasurement++;
@@ -145,7 +164,47 @@ public final class PipelineLoadDriver {
         }
         measureUntil = end;
         cpuAtMeasureUntil = processCpuNanos();
+        threadCpuAtMeasureUntil = threadCpuNanos();
+        allocatedAtMeasureUntil = allocatedBytes();
+        gcAtMeasureUntil = gcMillis();
         return submitted;
+    }
+
+    /** Bytes allocated by all live Java threads so far. */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return total;
+    }
+
+    /** Time the collectors report having spent collecting, all collectors. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(collector -> Math.max(0, collector.getCollectionTime())).sum();
+    }
+
+    /** CPU time of the JVM's Java threads by name, numbers left out ("prepare-1" and "prepare-2" are "prepare-#"). */
+    private static Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+                }
+            }
+        }
+        return byName;
+    }
+
+    private static Map<String, Double> perMessage(Map<String, Long> from, Map<String, Long> until, long messages) {
+        Map<String, Double> result = new java.util.HashMap<>();
+        until.forEach((name, cpu) -> result.put(name, (cpu - from.getOrDefault(name, 0L)) / 1e6 / Math.max(1, messages)));
+        return result;
     }
 
     /** CPU time of the whole process (desk, driver and, for the Telegram channel, the fake server), all threads. */
