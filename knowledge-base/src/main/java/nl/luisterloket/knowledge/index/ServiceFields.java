@@ -11,6 +11,13 @@ final class ServiceFields {
     static final String AREA = "area";
     static final String URGENT = "urgent";
 
+    /**
+     * BM25's term-frequency saturation, lower than Lucene's 1.2: a service's texts are short, and a word repeated in
+     * them says little more than the word once, so a second occurrence should add less than BM25 usually gives it.
+     */
+    static final float BM25_K1 = 0.9f;
+    static final float BM25_B = 0.75f;
+
     static final String NL_ALL = "nl_all";
     static final String EN_ALL = "en_all";
 

@@ -49,7 +49,7 @@ import nl.luisterloket.knowledge.model.Service;
 public final class ServiceIndex implements ServiceDirectory, Closeable {
 
     /** The same similarity indexes and searches. */
-    private static final Similarity SIMILARITY = new BM25Similarity();
+    private static final Similarity SIMILARITY = new BM25Similarity(ServiceFields.BM25_K1, ServiceFields.BM25_B);
 
     private final TextAnalysis analysis;
     /**

@@ -80,6 +80,9 @@ final class ServiceSearch {
      */
     private static final double DOMAIN_AGREEMENT = 0.15;
 
+    /** The k1 of the scores {@code ConfidenceCalibration} was fitted on. */
+    private static final double CALIBRATED_K1 = 1.2;
+
     private final TextAnalysis analysis;
     private final TypoCorrections corrections = new TypoCorrections();
 
@@ -198,7 +201,7 @@ final class ServiceSearch {
                 missesNeed);
         List<ServiceHit> hits = new ArrayList<>();
         float best = found.isEmpty() ? 1 : found.get(0).score;
-        double unit = idf(Math.max(1, reader.numDocs()), 1);
+        double unit = strengthUnit(reader.numDocs());
         for (int i = 0; i < found.size(); i++) {
             double relevance = found.get(i).score / best + COVERAGE_WEIGHT * coverage[i]
                     + (inDomain(foundServices.get(i), query.domains()) ? DOMAIN_AGREEMENT : 0);
@@ -209,6 +212,15 @@ final class ServiceSearch {
         hits.sort(Comparator.comparingDouble(ServiceHit::relevance).reversed().thenComparing(hit -> hit.service().id()));
         List<ServiceHit> ordered = neighbourhoodFirst(hits, query.neighbourhood());
         return ordered.subList(0, Math.min(query.limit(), ordered.size()));
+    }
+
+    /**
+     * What a strength of 1 is: the score of one word that only this service uses, matched once in one field of
+     * average length. The confidence calibration was fitted on scores with BM25's k1 at {@value #CALIBRATED_K1}, and a
+     * single occurrence scores idf / (1 + k1), so the unit follows k1 to keep strengths on the fitted scale.
+     */
+    static double strengthUnit(int documents) {
+        return idf(Math.max(1, documents), 1) * (1 + CALIBRATED_K1) / (1 + ServiceFields.BM25_K1);
     }
 
     private static boolean inDomain(Service service, Set<String> domains) {
