@@ -3,8 +3,10 @@ package nl.luisterloket.bot.channel;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts of one feature's message bundle ({@code messages/<feature>_<lang>.properties}, UTF-8).
@@ -15,6 +17,8 @@ public final class Messages {
 
     private final String bundleName;
     private final String defaultLanguage;
+    /** Looking a bundle up in the JDK's cache every time was a sixth of the message writer's work. */
+    private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
 
     public Messages(String feature, String defaultLanguage) {
         this.bundleName = "messages/" + requireNonNull(feature, "feature is null");
@@ -48,6 +52,13 @@ public final class Messages {
     }
 
     private ResourceBundle bundle(String language) {
-        return ResourceBundle.getBundle(bundleName, Locale.forLanguageTag(language), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = bundles.get(language);
+        if (bundle == null) {
+            // not cached on a miss: an unknown language keeps throwing MissingResourceException, as the JDK's lookup does
+            bundle = ResourceBundle.getBundle(bundleName, Locale.forLanguageTag(language),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            bundles.put(language, bundle);
+        }
+        return bundle;
     }
 }
