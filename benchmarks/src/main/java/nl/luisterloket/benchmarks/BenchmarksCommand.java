@@ -146,7 +146,8 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--warmup", defaultValue = "10", description = "Seconds before measuring (default: ${DEFAULT-VALUE}).")
+        // on two cores the JIT compilers stay busy for the first half minute and more; measuring earlier measures them
+        @Option(names = "--warmup", defaultValue = "30", description = "Seconds before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
 
         @Option(names = "--channel", defaultValue = "telegram",
