@@ -69,6 +69,11 @@ final class ServiceSearch {
     /** Among hits at least this close to the best, services serving the resident's neighbourhood come first. */
     private static final double NEIGHBOURHOOD_RERANK_SHARE = 0.6;
     /**
+     * Among hits at least this close to the best, a service bound to the resident's neighbourhood comes before one
+     * for everyone: closer than the band above, since a city-wide service may well be the better answer.
+     */
+    private static final double LOCAL_RERANK_SHARE = 0.8;
+    /**
      * BM25 favours a service that repeats one of the message's words; coverage favours the one that addresses more
      * of them. Ordering by both picks the service that answers the whole message.
      */
@@ -235,26 +240,38 @@ final class ServiceSearch {
         return ids != null && ids.advanceExact(doc - leaf.docBase) ? ids.binaryValue().utf8ToString() : null;
     }
 
+    /**
+     * Among hits about as relevant as the best, services meant for the resident's neighbourhood come first (a
+     * neighbourhood team before a city-wide office: it knows the street and is nearby), then those serving everyone,
+     * then those bound to other neighbourhoods.
+     */
     private static List<ServiceHit> neighbourhoodFirst(List<ServiceHit> hits, String neighbourhood) {
         if (neighbourhood == null || hits.isEmpty()) {
             return hits;
         }
-        double floor = hits.get(0).relevance() * NEIGHBOURHOOD_RERANK_SHARE;
+        double best = hits.get(0).relevance();
+        List<ServiceHit> local = new ArrayList<>();
         List<ServiceHit> serving = new ArrayList<>();
         List<ServiceHit> others = new ArrayList<>();
         List<ServiceHit> rest = new ArrayList<>();
         for (ServiceHit hit : hits) {
-            if (hit.relevance() < floor) {
+            boolean serves = hit.service().serves(neighbourhood);
+            if (hit.relevance() < best * NEIGHBOURHOOD_RERANK_SHARE) {
                 rest.add(hit);
-            } else if (hit.service().serves(neighbourhood)) {
+            } else if (serves && !hit.service().serves(null) && hit.relevance() >= best * LOCAL_RERANK_SHARE) {
+                local.add(hit);
+            } else if (serves) {
                 serving.add(hit);
             } else {
                 others.add(hit);
             }
         }
-        serving.addAll(others);
-        serving.addAll(rest);
-        return serving;
+        List<ServiceHit> ordered = new ArrayList<>(hits.size());
+        ordered.addAll(local);
+        ordered.addAll(serving);
+        ordered.addAll(others);
+        ordered.addAll(rest);
+        return ordered;
     }
 
     /** Drops repeated words, corrects likely typos, bounds the number of groups. */

@@ -52,7 +52,7 @@ class EvaluationFloorsTest {
         EvaluationSummary summary = run(sample.resolve("services.json"), sample.resolve("questions.jsonl"), dir.resolve("own.jsonl"));
 
         assertMeets(summary, SAFETY_FLOORS);
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.91, SMALLTALK, 0.95, NONE_HONEST, 0.8));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.92, SMALLTALK, 0.95, NONE_HONEST, 0.8));
         assertMeets(summary, Map.of(SERVICE_TOP3, 0.94));
         assertThat(summary.inactiveSuggested()).isZero();
     }
@@ -64,7 +64,7 @@ class EvaluationFloorsTest {
 
         assertMeets(summary, SAFETY_FLOORS);
         assertMeets(summary, Map.of(SMALLTALK, 0.95, NONE_HONEST, 0.8));
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.83, SERVICE_TOP3, 0.93));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.84, SERVICE_TOP3, 0.93));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 

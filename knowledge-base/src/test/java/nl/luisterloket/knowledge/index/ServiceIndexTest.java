@@ -165,6 +165,21 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aServiceBoundToTheResidentsNeighbourhoodComesBeforeACityWideOneAboutAsRelevant() {
+        index.upsert(TestServices.withAreas(TestServices.service("wijkteam-noord", "Wijkteam Noord",
+                "Het wijkteam helpt bewoners van de wijk met allerlei zorgen: opvoeding, eenzaamheid, gezondheid en werk.",
+                List.of("geld"), List.of("wijkteam", "schulden")), List.of("Noordwijk")));
+
+        assertThat(firstFor("ik heb schulden", null)).isEqualTo("schuldhulp");
+        assertThat(firstFor("ik heb schulden", "Noordwijk")).isEqualTo("wijkteam-noord");
+        assertThat(firstFor("ik heb schulden", "Zuidwijk")).isEqualTo("schuldhulp");
+    }
+
+    private String firstFor(String text, String neighbourhood) {
+        return index.search(new ServiceQuery(text, false, neighbourhood, Set.of(), Set.of(), false, 5)).get(0).service().id();
+    }
+
+    @Test
     void excludedServicesAndCategoryFiltersAreHonoured() {
         assertThat(index.search(new ServiceQuery("gratis eten geen geld schulden", false, null, Set.of("voedselbank"), Set.of(), false, 5)))
                 .extracting(hit -> hit.service().id()).doesNotContain("voedselbank");
