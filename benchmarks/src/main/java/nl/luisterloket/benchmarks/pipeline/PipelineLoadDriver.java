@@ -139,7 +139,10 @@ public final class PipelineLoadDriver {
                     LockSupport.parkNanos(Math.min(arrival - now, 200_000));
                 }
             } else {
-                slots.acquireUninterruptibly();
+                // a message that never gets an answer keeps its place: the run still ends on time and reports it
+                if (!tryAcquireUntil(end)) {
+                    break;
+                }
                 arrival = System.nanoTime();
             }
             if (cpuAtMeasureFrom < 0 && arrival >= measureFrom) {
@@ -211,6 +214,15 @@ public final class PipelineLoadDriver {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private boolean tryAcquireUntil(long deadline) {
+        try {
+            return slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void replied(String chatId, long nanoTime) {

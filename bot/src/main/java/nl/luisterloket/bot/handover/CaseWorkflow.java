@@ -31,6 +31,9 @@ import nl.luisterloket.bot.channel.Messages;
 import nl.luisterloket.bot.channel.Outbox;
 import nl.luisterloket.bot.channel.OutgoingMessage;
 import nl.luisterloket.bot.config.LuisterloketConfig;
+import nl.luisterloket.knowledge.understanding.Decision;
+import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
+import nl.luisterloket.knowledge.understanding.UnderstandingContext;
 
 /**
  * What happens to a case: consent, queueing, claim, relay both ways, transfer, back to the queue,
@@ -53,11 +56,13 @@ final class CaseWorkflow {
     private final Clock clock;
     private final Messages messages;
     private final String staffLanguage;
+    private final MessageUnderstanding understanding;
 
     @Inject
     CaseWorkflow(CaseStore cases, CaseBoard board, CaseHistory history, StaffDirectory staff, AuditLog audit, Outbox outbox,
-            HandoverSettings settings, LuisterloketConfig config, Clock clock) {
+            HandoverSettings settings, LuisterloketConfig config, Clock clock, MessageUnderstanding understanding) {
         this.cases = requireNonNull(cases, "cases is null");
+        this.understanding = requireNonNull(understanding, "understanding is null");
         this.board = requireNonNull(board, "board is null");
         this.history = requireNonNull(history, "history is null");
         this.staff = requireNonNull(staff, "staff is null");
@@ -133,10 +138,26 @@ final class CaseWorkflow {
                     askConsent(transaction, handoverCase, "consent.repeat");
                 }
             }
-            case QUEUED -> board.refresh(transaction, handoverCase.id());
+            case QUEUED -> {
+                board.refresh(transaction, handoverCase.id());
+                acknowledgeWhileQueued(transaction, handoverCase, message);
+            }
             case CLAIMED -> relayToWorker(transaction, handoverCase, message);
             case CLOSED -> throw new IllegalStateException("case " + handoverCase.id() + " is closed");
         }
+    }
+
+    /**
+     * Nobody has the case yet, so nobody answers: the resident hears their message is with the team, and a message in
+     * crisis gets the emergency numbers at once while the team is pinged again.
+     */
+    private void acknowledgeWhileQueued(Connection transaction, HandoverCase handoverCase, IncomingMessage message) throws SQLException {
+        boolean crisis = message.text() != null && !message.text().isBlank()
+                && understanding.understand(message.text(), UnderstandingContext.FIRST_MESSAGE).decision() == Decision.CRISIS;
+        if (crisis) {
+            board.pingUrgent(transaction, handoverCase.id());
+        }
+        tellResident(transaction, handoverCase, crisis ? "waiting.crisis" : "waiting", handoverCase.team());
     }
 
     /** "ja", "Yes!", "nee hoor" typed instead of pressing a consent button; anything else is no answer. */

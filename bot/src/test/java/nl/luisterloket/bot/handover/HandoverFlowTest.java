@@ -276,6 +276,23 @@ class HandoverFlowTest {
     }
 
     @Test
+    void writingWhileTheCaseWaitsIsNeverMetWithSilenceAndACrisisGetsTheEmergencyNumbersAtOnce() {
+        long caseId = queuedCase(AMINA, "Amina");
+        int pingsBefore = harness.texts(SANNE).size();
+
+        harness.residentSays(AMINA, "wanneer belt er iemand?");
+
+        assertThat(harness.lastText(AMINA)).startsWith("Ik heb je bericht bij je vraag gezet voor Buurtteam Noord.");
+        assertThat(harness.caseColumn(caseId, "status")).isEqualTo("queued");
+
+        harness.residentSays(AMINA, "ik wil niet meer leven");
+
+        assertThat(harness.lastText(AMINA)).contains("met spoed").contains("112").contains("113");
+        assertThat(harness.texts(SANNE).size()).as("the workers are pinged again").isGreaterThan(pingsBefore);
+        assertThat(harness.chat(GROUP).get(0).text()).as("the case card").contains("ik wil niet meer leven");
+    }
+
+    @Test
     void writingAgainWhileTheWorkerIsGoneReopensIntoTheQueue() {
         long caseId = queuedCase(AMINA, "Amina");
         harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
@@ -394,13 +411,14 @@ class HandoverFlowTest {
     }
 
     @Test
-    void whileQueuedTheResidentsNewMessagesShowOnTheCardAndTheBotStaysQuiet() {
+    void whileQueuedTheResidentsNewMessagesShowOnTheCardAndTheResidentHearsTheyArrived() {
         long caseId = queuedCase(AMINA, "Amina");
         int before = harness.chat(AMINA).size();
 
         harness.residentSays(AMINA, "het is echt dringend");
 
-        assertThat(harness.chat(AMINA)).hasSize(before);
+        assertThat(harness.chat(AMINA)).hasSize(before + 1);
+        assertThat(harness.lastText(AMINA)).startsWith("Ik heb je bericht bij je vraag gezet voor Buurtteam Noord.");
         assertThat(harness.chat(GROUP)).hasSize(1);
         assertThat(harness.chat(GROUP).get(0).text()).contains("Bewoner: het is echt dringend");
         assertThat(harness.caseColumn(caseId, "status")).isEqualTo("queued");

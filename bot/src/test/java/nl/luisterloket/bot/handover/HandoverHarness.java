@@ -32,6 +32,7 @@ import nl.luisterloket.bot.routing.MessageRouter;
 import nl.luisterloket.bot.routing.RoutingModule;
 import nl.luisterloket.bot.storage.Database;
 import nl.luisterloket.bot.storage.StorageModule;
+import nl.luisterloket.knowledge.KnowledgeModule;
 
 /**
  * The hand-over wired with Guice against a real SQLite file, with a pretend Telegram that
@@ -70,7 +71,7 @@ final class HandoverHarness implements AutoCloseable {
         LuisterloketConfig config = new LuisterloketConfig(directory, ZoneId.of("Europe/Amsterdam"), "nl", null, null, null, null, null,
                 settings, null, null);
         List<Module> modules = new ArrayList<>(List.of(new ConfigModule(config, clock), new StorageModule(), new RoutingModule(),
-                new HandoverModule()));
+                new HandoverModule(), new KnowledgeModule()));
         modules.addAll(List.of(extraModules));
         this.injector = Guice.createInjector(Stage.PRODUCTION, modules);
         this.database = injector.getInstance(Database.class);
