@@ -74,14 +74,9 @@ public final class PipelineLoadDriver {
     private final Semaphore slots;
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
-    private long cpuAtMeasureFrom = -1;
-    private Map<String, Long> threadCpuAtMeasureFrom = Map.of();
-    private Map<String, Long> threadCpuAtMeasureUntil = Map.of();
-    private long allocatedAtMeasureFrom;
-    private long allocatedAtMeasureUntil;
-    private long gcAtMeasureFrom;
-    private long gcAtMeasureUntil;
-    private long cpuAtMeasureUntil = -1;
+    /** What the process had used when the measured window opened (null before) and when it closed. */
+    private Usage usageAtMeasureFrom;
+    private Usage usageAtMeasureUntil;
     private long submittedInMeasurement;
 
     public PipelineLoadDriver(Settings settings) {
@@ -108,16 +103,15 @@ public final class PipelineLoadDriver {
                 pending = pipeline.pendingReplies();
             }
             long persisted = pipeline.persistedIncomingMessages() - persistedBefore;
+            Usage usage = usageAtMeasureFrom == null ? Usage.NONE : usageAtMeasureUntil.minus(usageAtMeasureFrom);
             double seconds = (measureUntil - measureFrom) / 1e9;
             int measured = latencies.count();
             return new Result(submitted, answered.get(), measured, seconds, measured / seconds,
                     latencies.percentileMillis(0.50), latencies.percentileMillis(0.90), latencies.percentileMillis(0.99),
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
                     inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc(),
-                    (cpuAtMeasureUntil - cpuAtMeasureFrom) / 1e6 / Math.max(1, submittedInMeasurement),
-                    perMessage(threadCpuAtMeasureFrom, threadCpuAtMeasureUntil, submittedInMeasurement),
-                    (allocatedAtMeasureUntil - allocatedAtMeasureFrom) / 1024.0 / Math.max(1, submittedInMeasurement),
-                    (gcAtMeasureUntil - gcAtMeasureFrom) / (double) Math.max(1, submittedInMeasurement));
+                    perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
+                    perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()));
         } finally {
             pipeline.close();
         }
@@ -145,13 +139,10 @@ public final class PipelineLoadDriver {
                 }
                 arrival = System.nanoTime();
             }
-            if (cpuAtMeasureFrom < 0 && arrival >= measureFrom) {
-                cpuAtMeasureFrom = processCpuNanos();
-                threadCpuAtMeasureFrom = threadCpuNanos();
-                allocatedAtMeasureFrom = allocatedBytes();
-                gcAtMeasureFrom = gcMillis();
+            if (usageAtMeasureFrom == null && arrival >= measureFrom) {
+                usageAtMeasureFrom = Usage.now();
             }
-            if (cpuAtMeasureFrom >= 0) {
+            if (usageAtMeasureFrom != null) {
                 submittedInMeasurement++;
             }
             String chatId;
@@ -166,54 +157,59 @@ public final class PipelineLoadDriver {
             now = System.nanoTime();
         }
         measureUntil = end;
-        cpuAtMeasureUntil = processCpuNanos();
-        threadCpuAtMeasureUntil = threadCpuNanos();
-        allocatedAtMeasureUntil = allocatedBytes();
-        gcAtMeasureUntil = gcMillis();
+        usageAtMeasureUntil = Usage.now();
         return submitted;
     }
 
-    /** Bytes allocated by all live Java threads so far. */
-    private static long allocatedBytes() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-            total += Math.max(0, allocated);
-        }
-        return total;
+    private double perMessage(double total) {
+        return total / Math.max(1, submittedInMeasurement);
     }
 
-    /** Time the collectors report having spent collecting, all collectors. */
-    private static long gcMillis() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(collector -> Math.max(0, collector.getCollectionTime())).sum();
-    }
-
-    /** CPU time of the JVM's Java threads by name, numbers left out ("prepare-1" and "prepare-2" are "prepare-#"). */
-    private static Map<String, Long> threadCpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Long> byName = new java.util.HashMap<>();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
-                }
-            }
-        }
-        return byName;
-    }
-
-    private static Map<String, Double> perMessage(Map<String, Long> from, Map<String, Long> until, long messages) {
+    private Map<String, Double> perThread(Map<String, Long> cpuNanos) {
         Map<String, Double> result = new java.util.HashMap<>();
-        until.forEach((name, cpu) -> result.put(name, (cpu - from.getOrDefault(name, 0L)) / 1e6 / Math.max(1, messages)));
+        cpuNanos.forEach((name, cpu) -> result.put(name, perMessage(cpu / 1e6)));
         return result;
     }
 
-    /** CPU time of the whole process (desk, driver and, for the Telegram channel, the fake server), all threads. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+    /**
+     * What the process has used so far: CPU time of the whole process (desk, driver and, for the Telegram channel,
+     * the fake server), CPU time of the Java threads by name with numbers left out ("prepare-1" and "prepare-2" are
+     * "prepare-#"), bytes allocated by the live Java threads, and the time the collectors report.
+     */
+    private record Usage(long processCpuNanos, Map<String, Long> threadCpuNanos, long allocatedBytes, long gcMillis) {
+
+        static final Usage NONE = new Usage(0, Map.of(), 0, 0);
+
+        static Usage now() {
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long[] ids = threads.getAllThreadIds();
+            Map<String, Long> byName = new java.util.HashMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(ids)) {
+                if (info != null) {
+                    long cpu = threads.getThreadCpuTime(info.getThreadId());
+                    if (cpu > 0) {
+                        byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+                    }
+                }
+            }
+            long allocated = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(ids)) {
+                allocated += Math.max(0, bytes);
+            }
+            long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(collector -> Math.max(0, collector.getCollectionTime())).sum();
+            long processCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            return new Usage(processCpu, Map.copyOf(byName), allocated, gc);
+        }
+
+        Usage minus(Usage earlier) {
+            Map<String, Long> threads = new java.util.HashMap<>();
+            threadCpuNanos.forEach((name, cpu) -> threads.put(name, cpu - earlier.threadCpuNanos.getOrDefault(name, 0L)));
+            return new Usage(processCpuNanos - earlier.processCpuNanos, threads, allocatedBytes - earlier.allocatedBytes,
+                    gcMillis - earlier.gcMillis);
+        }
     }
 
     private boolean tryAcquireUntil(long deadline) {

@@ -52,13 +52,8 @@ public final class Messages {
     }
 
     private ResourceBundle bundle(String language) {
-        ResourceBundle bundle = bundles.get(language);
-        if (bundle == null) {
-            // not cached on a miss: an unknown language keeps throwing MissingResourceException, as the JDK's lookup does
-            bundle = ResourceBundle.getBundle(bundleName, Locale.forLanguageTag(language),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            bundles.put(language, bundle);
-        }
-        return bundle;
+        // a missing bundle throws out of computeIfAbsent and is not kept, so an unknown language keeps failing as before
+        return bundles.computeIfAbsent(language, key -> ResourceBundle.getBundle(bundleName, Locale.forLanguageTag(key),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 }

@@ -31,9 +31,7 @@ import nl.luisterloket.bot.channel.Messages;
 import nl.luisterloket.bot.channel.Outbox;
 import nl.luisterloket.bot.channel.OutgoingMessage;
 import nl.luisterloket.bot.config.LuisterloketConfig;
-import nl.luisterloket.knowledge.understanding.Decision;
 import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
-import nl.luisterloket.knowledge.understanding.UnderstandingContext;
 
 /**
  * What happens to a case: consent, queueing, claim, relay both ways, transfer, back to the queue,
@@ -152,8 +150,7 @@ final class CaseWorkflow {
      * crisis gets the emergency numbers at once while the team is pinged again.
      */
     private void acknowledgeWhileQueued(Connection transaction, HandoverCase handoverCase, IncomingMessage message) throws SQLException {
-        boolean crisis = message.text() != null && !message.text().isBlank()
-                && understanding.understand(message.text(), UnderstandingContext.FIRST_MESSAGE).decision() == Decision.CRISIS;
+        boolean crisis = message.text() != null && understanding.isCrisis(message.text());
         if (crisis) {
             board.pingUrgent(transaction, handoverCase.id());
         }

@@ -5,12 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -63,10 +59,10 @@ public final class TextAnalysis {
     private final Analyzer englishQuery;
     private final Set<String> dutchSpecificNeeds;
     private final Set<String> englishSpecificNeeds;
-    private final String indexFingerprint;
+    private final String indexConfiguration;
 
     private TextAnalysis(Analyzer dutchIndex, Analyzer dutchIndexDecompounded, Analyzer dutchQuery, Analyzer englishIndex,
-            Analyzer englishQuery, List<String> dutchNeeds, List<String> englishNeeds, String indexFingerprint) {
+            Analyzer englishQuery, List<String> dutchNeeds, List<String> englishNeeds, String indexConfiguration) {
         this.dutchIndex = dutchIndex;
         this.dutchIndexDecompounded = dutchIndexDecompounded;
         this.dutchQuery = dutchQuery;
@@ -74,7 +70,7 @@ public final class TextAnalysis {
         this.englishQuery = englishQuery;
         this.dutchSpecificNeeds = terms(dutchIndex, dutchNeeds);
         this.englishSpecificNeeds = terms(englishIndex, englishNeeds);
-        this.indexFingerprint = indexFingerprint;
+        this.indexConfiguration = indexConfiguration;
     }
 
     public static TextAnalysis load(ConfigFiles files) {
@@ -94,30 +90,23 @@ public final class TextAnalysis {
                 new MessageAnalyzer(englishStop, null, null, null, true),
                 new MessageAnalyzer(englishStop, null, englishSynonyms, null, true),
                 files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS),
-                digest(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
+                contents(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
     }
 
     /**
-     * A digest of the files the index analysers are made of (synonyms are applied to messages only): an index built
-     * with another digest would analyse services differently.
+     * The files the index analysers are made of, each named (synonyms are applied to messages only): an index built
+     * from other contents would analyse services differently.
      */
-    public String indexFingerprint() {
-        return indexFingerprint;
+    public String indexConfiguration() {
+        return indexConfiguration;
     }
 
-    private static String digest(ConfigFiles files, String... relativePaths) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String path : relativePaths) {
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(files.read(path).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+    private static String contents(ConfigFiles files, String... relativePaths) {
+        StringBuilder contents = new StringBuilder();
+        for (String path : relativePaths) {
+            contents.append(path).append('\0').append(files.read(path)).append('\0');
         }
+        return contents.toString();
     }
 
     /**

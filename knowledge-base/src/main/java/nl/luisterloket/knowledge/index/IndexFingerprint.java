@@ -18,8 +18,9 @@ import org.apache.lucene.util.Version;
 
 /**
  * What an index is made of, as one SHA-256: the documents (every field of every indexed service; how each field is
- * indexed is fixed by the code), the analysis configuration, the Lucene version and the build of this code. Two equal fingerprints mean the index would come out
- * the same, so a snapshot with the same fingerprint can stand in for building it.
+ * indexed is fixed by the code), the analysis configuration, the Lucene version and the build of this code. Two equal
+ * fingerprints mean the index would come out the same, so a snapshot with the same fingerprint can stand in for
+ * building it.
  */
 final class IndexFingerprint {
 
@@ -29,12 +30,12 @@ final class IndexFingerprint {
     private IndexFingerprint() {
     }
 
-    static String of(List<Document> documents, String analysisFingerprint) {
+    static String of(List<Document> documents, String analysisConfiguration) {
         MessageDigest digest = sha256();
         update(digest, FORMAT);
         update(digest, Version.LATEST.toString());
         update(digest, buildTime());
-        update(digest, analysisFingerprint);
+        update(digest, analysisConfiguration);
         // each document digested apart (on every core), then their digests in id order
         List<byte[]> perDocument = documents.parallelStream()
                 .sorted(Comparator.comparing(document -> document.get(ServiceFields.ID)))
@@ -64,7 +65,7 @@ final class IndexFingerprint {
         digest.update((byte) 0);
     }
 
-    static MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -51,8 +51,9 @@ public final class IndexSnapshots {
         return new IndexSnapshots(Optional.empty());
     }
 
-    public Optional<Path> directory() {
-        return directory;
+    /** Whether snapshots are kept at all. */
+    boolean enabled() {
+        return directory.isPresent();
     }
 
     /**

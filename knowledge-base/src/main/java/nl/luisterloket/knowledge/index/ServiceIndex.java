@@ -125,8 +125,8 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         synchronized (writeLock) {
             try {
                 writer.deleteAll();
-                String fingerprint = snapshots.directory().isPresent() ? IndexFingerprint.of(documents, analysis.indexFingerprint()) : "";
-                boolean restored = !fingerprint.isEmpty() && snapshots.restore(writer, fingerprint);
+                String fingerprint = snapshots.enabled() ? IndexFingerprint.of(documents, analysis.indexConfiguration()) : null;
+                boolean restored = fingerprint != null && snapshots.restore(writer, fingerprint);
                 if (!restored) {
                     for (Document document : documents) {
                         writer.addDocument(document);
@@ -160,12 +160,12 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
     @Override
     public void saveSnapshotIfChanged() {
         synchronized (writeLock) {
-            if (!snapshotStale || snapshots.directory().isEmpty()) {
+            if (!snapshotStale || !snapshots.enabled()) {
                 return;
             }
             List<Document> documents = services.values().stream().filter(Service::active).map(ServiceDocuments::toDocument).toList();
             try {
-                saveSnapshot(IndexFingerprint.of(documents, analysis.indexFingerprint()));
+                saveSnapshot(IndexFingerprint.of(documents, analysis.indexConfiguration()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot save the index snapshot", e);
             }
@@ -173,7 +173,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
     }
 
     private void saveSnapshot(String fingerprint) throws IOException {
-        if (snapshots.directory().isEmpty()) {
+        if (!snapshots.enabled()) {
             return;
         }
         writer.forceMerge(1);

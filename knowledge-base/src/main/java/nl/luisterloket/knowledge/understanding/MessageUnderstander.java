@@ -135,6 +135,13 @@ public final class MessageUnderstander implements MessageUnderstanding {
                 || block == Character.UnicodeBlock.SUPPLEMENTAL_SYMBOLS_AND_PICTOGRAPHS;
     }
 
+    /** The crisis phrase lists alone: the same test {@link #understand} makes, without searching. */
+    @Override
+    public boolean isCrisis(String text) {
+        String normalized = TextNormalizer.normalize(requireNonNull(text, "text is null"));
+        return !normalized.isEmpty() && phrases.crisis().matches(phrases.crisisIdioms().remove(normalized));
+    }
+
     private Set<Signal> signals(String normalized, String withoutIdioms) {
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
         if (phrases.crisis().matches(withoutIdioms)) {

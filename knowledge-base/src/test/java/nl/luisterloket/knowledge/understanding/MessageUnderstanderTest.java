@@ -57,6 +57,13 @@ class MessageUnderstanderTest {
         assertThat(understood.suggestions().get(0).service().urgent()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ik wil er niet meer zijn", "hij slaat me nu en ik ben bang", "ik ga dood van de honger",
+            "ik ben doodmoe van al die rekeningen", "ik heb schulden", "hallo", "   ", "🙂", "I took too many pills"})
+    void theQuickCrisisCheckDecidesAsTheFullUnderstandingDoes(String text) {
+        assertThat(understanding.isCrisis(text)).isEqualTo(understand(text).decision() == Decision.CRISIS);
+    }
+
     @Test
     void suicidalThoughtsBringTheSuicideLineFirst() {
         assertThat(understand("ik wil dood, ik denk steeds aan zelfmoord").suggestions().get(0).service().id()).isEqualTo("lijn-113");
