@@ -94,9 +94,18 @@ class MessageUnderstanderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"kan ik met een echt mens praten", "bel me aub terug", "Can I speak to a real person please?",
-            "ik wil iemand van jullie spreken, niet met een computer"})
+            "ik wil iemand van jullie spreken, niet met een computer", "kan ik iemand aan de telefoon krijgen",
+            "kunnen jullie mij aan de lijn krijgen"})
     void askingForAPersonEscalates(String text) {
         assertThat(understand(text).decision()).isEqualTo(Decision.ESCALATE);
+    }
+
+    @Test
+    void tellingOfAPhoneCallIsNoRequestForAPerson() {
+        Understanding understood = understand("de verhuurder zei aan de telefoon dat ik de huur niet meer hoef te betalen");
+
+        assertThat(understood.signals()).doesNotContain(Signal.ASKS_FOR_PERSON);
+        assertThat(understood.decision()).isNotEqualTo(Decision.ESCALATE);
     }
 
     @Test
