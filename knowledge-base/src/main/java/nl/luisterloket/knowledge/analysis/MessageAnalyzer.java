@@ -1,5 +1,8 @@
 package nl.luisterloket.knowledge.analysis;
 
+import java.util.List;
+import java.util.Map;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -38,6 +41,7 @@ final class MessageAnalyzer extends Analyzer {
     private final SynonymMap synonyms;
     private final StemmerOverrideMap stemOverrides;
     private final boolean english;
+    private final Map<String, List<String>> stemmedSynonyms;
 
     /**
      * @param compoundParts  dictionary of word parts for decompounding, or null for none
@@ -46,6 +50,13 @@ final class MessageAnalyzer extends Analyzer {
      */
     MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
             boolean english) {
+        this(stopWords, compoundParts, synonyms, stemOverrides, english, Map.of());
+    }
+
+    /** @param stemmedSynonyms per stem, the stems of its one-word synonyms: for words the synonym list has in another form */
+    MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
+            boolean english, Map<String, List<String>> stemmedSynonyms) {
+        this.stemmedSynonyms = stemmedSynonyms;
         this.stopWords = stopWords;
         this.compoundParts = compoundParts;
         this.synonyms = synonyms;
@@ -76,6 +87,9 @@ final class MessageAnalyzer extends Analyzer {
         // English: KStem, not Porter, which conflates words residents keep apart ("allowed" and "allowance" both
         // become "allow": a question whether something is allowed found the benefits office)
         stream = english ? new KStemFilter(stream) : new SnowballFilter(stream, new DutchStemmer());
+        if (!stemmedSynonyms.isEmpty()) {
+            stream = new InflectedSynonymFilter(stream, stemmedSynonyms);
+        }
         return new TokenStreamComponents(source, stream);
     }
 

@@ -83,12 +83,16 @@ public final class TextAnalysis {
         StemmerOverrideMap stems = stemOverrides(files);
         SynonymMap dutchSynonyms = synonyms(files, NL_SYNONYMS, EN_NL_SYNONYMS);
         SynonymMap englishSynonyms = synonyms(files, EN_SYNONYMS);
+        MessageAnalyzer dutchIndex = new MessageAnalyzer(dutchStop, null, null, stems, false);
+        MessageAnalyzer englishIndex = new MessageAnalyzer(englishStop, null, null, null, true);
         return new TextAnalysis(
-                new MessageAnalyzer(dutchStop, null, null, stems, false),
+                dutchIndex,
                 new MessageAnalyzer(dutchStop, compoundParts, null, stems, false),
-                new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, false),
-                new MessageAnalyzer(englishStop, null, null, null, true),
-                new MessageAnalyzer(englishStop, null, englishSynonyms, null, true),
+                new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, false,
+                        StemmedSynonyms.of(dutchIndex, files, NL_SYNONYMS)),
+                englishIndex,
+                new MessageAnalyzer(englishStop, null, englishSynonyms, null, true,
+                        StemmedSynonyms.of(englishIndex, files, EN_SYNONYMS)),
                 files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS),
                 contents(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
     }

@@ -53,7 +53,7 @@ class EvaluationFloorsTest {
 
         assertMeets(summary, SAFETY_FLOORS);
         assertMeets(summary, Map.of(SERVICE_TOP1, 0.92, SMALLTALK, 0.95, NONE_HONEST, 0.8));
-        assertMeets(summary, Map.of(SERVICE_TOP3, 0.94));
+        assertMeets(summary, Map.of(SERVICE_TOP3, 0.95));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 

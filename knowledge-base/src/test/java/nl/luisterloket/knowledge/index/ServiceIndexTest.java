@@ -73,6 +73,25 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aWordWrittenInAnotherFormThanTheSynonymListFindsItsSynonyms() {
+        // the synonym list has "bijten" next to "gedrag"; the resident writes "bijt"
+        index.upsert(TestServices.service("opvoedpunt", "Opvoedpunt", "Vragen over lastig gedrag van je kind.",
+                List.of("jeugd-gezin"), List.of("gedrag")));
+
+        assertThat(ids("ons zoontje bijt steeds")).first().isEqualTo("opvoedpunt");
+    }
+
+    @Test
+    void aWordTheStemmerChangesDoesNotMeetUnrelatedWordsWithTheSameStem() {
+        // "boos" (angry, a synonym of "driftbuien") stems to "bos" (a wood)
+        index.upsert(TestServices.service("opvoedpunt", "Opvoedpunt", "Vragen over driftbuien van je kind.",
+                List.of("jeugd-gezin"), List.of("driftbuien")));
+
+        assertThat(ids("wandelen in het bos")).doesNotContain("opvoedpunt");
+        assertThat(ids("mijn kind is vaak boos")).first().isEqualTo("opvoedpunt");
+    }
+
+    @Test
     void aMultiWordSynonymIsMatchedAsAPhrase() {
         assertThat(ids("mijn man controleert alles wat ik doe")).first().isEqualTo("veilig-thuis");
     }

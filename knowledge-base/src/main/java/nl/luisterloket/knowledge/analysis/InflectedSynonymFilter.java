@@ -1,0 +1,98 @@
+package nl.luisterloket.knowledge.analysis;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+/**
+ * Adds the synonyms of a word the synonym list writes in another form than the resident ("bijt" where the list has
+ * "bijten", "zinnigs" where it has "zinnig"): after stemming, a word no synonym matched gets the (stemmed) one-word
+ * synonyms of its stem. Runs last in the query chain; a word the synonym list did match keeps only those synonyms,
+ * so the list's own words never expand twice (no chains of synonyms of synonyms).
+ */
+final class InflectedSynonymFilter extends TokenFilter {
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+    private final PositionLengthAttribute positionLength = addAttribute(PositionLengthAttribute.class);
+    private final Map<String, List<String>> synonymsOfStem;
+
+    private List<State> buffered;
+    private int next;
+
+    /** @param synonymsOfStem per stem, the stems of its one-word synonyms */
+    InflectedSynonymFilter(TokenStream input, Map<String, List<String>> synonymsOfStem) {
+        super(input);
+        this.synonymsOfStem = synonymsOfStem;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (buffered == null) {
+            buffered = expand();
+            next = 0;
+        }
+        if (next == buffered.size()) {
+            return false;
+        }
+        restoreState(buffered.get(next++));
+        return true;
+    }
+
+    /** The whole (bounded) message: whether a word was expanded by the synonym list is known only after its last token. */
+    private List<State> expand() throws IOException {
+        List<State> tokens = new ArrayList<>();
+        Set<Integer> expanded = new HashSet<>();
+        while (input.incrementToken()) {
+            if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
+                expanded.add(offset.startOffset());
+            }
+            tokens.add(captureState());
+        }
+        List<State> result = new ArrayList<>(tokens.size());
+        Set<Integer> seen = new HashSet<>();
+        for (State token : tokens) {
+            result.add(token);
+            restoreState(token);
+            int start = offset.startOffset();
+            // only the word itself, not its compound parts or the verb of a participle (same start, added after it)
+            if (!seen.add(start) || expanded.contains(start)) {
+                continue;
+            }
+            List<String> synonyms = synonymsOfStem.get(term.toString());
+            if (synonyms == null) {
+                continue;
+            }
+            for (String synonym : synonyms) {
+                restoreState(token);
+                term.setEmpty().append(synonym);
+                type.setType(SynonymGraphFilter.TYPE_SYNONYM);
+                increment.setPositionIncrement(0);
+                positionLength.setPositionLength(1);
+                result.add(captureState());
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        buffered = null;
+        next = 0;
+    }
+}
