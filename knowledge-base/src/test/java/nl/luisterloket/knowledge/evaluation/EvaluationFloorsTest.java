@@ -52,8 +52,8 @@ class EvaluationFloorsTest {
         EvaluationSummary summary = run(sample.resolve("services.json"), sample.resolve("questions.jsonl"), dir.resolve("own.jsonl"));
 
         assertMeets(summary, SAFETY_FLOORS);
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.92, SMALLTALK, 0.95, NONE_HONEST, 0.8));
-        assertMeets(summary, Map.of(SERVICE_TOP3, 0.95));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.93, SMALLTALK, 0.95, NONE_HONEST, 0.8));
+        assertMeets(summary, Map.of(SERVICE_TOP3, 0.96));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 

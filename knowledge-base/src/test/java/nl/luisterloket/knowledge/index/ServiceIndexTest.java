@@ -92,6 +92,16 @@ class ServiceIndexTest {
     }
 
     @Test
+    void beingCalledByOnesOriginFindsTheDiscriminationDeskNotTheNewcomersDesk() {
+        index.upsert(TestServices.service("meldpunt-discriminatie", "Meldpunt Discriminatie", "Meld discriminatie en krijg advies.",
+                List.of("juridisch"), List.of("discriminatie", "racisme")));
+        index.upsert(TestServices.service("nieuwkomers", "Nieuwkomersloket", "Hulp voor nieuwkomers en buitenlanders in de stad.",
+                List.of("nieuwkomers"), List.of("nieuwkomer", "buitenlanders")));
+
+        assertThat(ids("de buurjongen roept elke dag vieze buitenlander naar me")).first().isEqualTo("meldpunt-discriminatie");
+    }
+
+    @Test
     void aMultiWordSynonymIsMatchedAsAPhrase() {
         assertThat(ids("mijn man controleert alles wat ik doe")).first().isEqualTo("veilig-thuis");
     }
