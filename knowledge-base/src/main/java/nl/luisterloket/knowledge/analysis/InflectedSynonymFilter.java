@@ -19,8 +19,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * Adds the synonyms of a word the synonym list writes in another form than the resident ("bijt" where the list has
  * "bijten", "zinnigs" where it has "zinnig"): after stemming, a word no synonym matched gets the (stemmed) one-word
- * synonyms of its stem. Runs last in the query chain; a word the synonym list did match keeps only those synonyms,
- * so the list's own words never expand twice (no chains of synonyms of synonyms).
+ * synonyms of its stem, and so do its compound parts and the verb of a past participle ("geisoleerd" -> "isoleer"
+ * -> "isolatie"), at their lower weight. Runs last in the query chain; a word the synonym list did match keeps only
+ * those synonyms, so the list's own words never expand twice (no chains of synonyms of synonyms).
  */
 final class InflectedSynonymFilter extends TokenFilter {
 
@@ -69,8 +70,9 @@ final class InflectedSynonymFilter extends TokenFilter {
             result.add(token);
             restoreState(token);
             int start = offset.startOffset();
-            // only the word itself, not its compound parts or the verb of a participle (same start, added after it)
-            if (!seen.add(start) || expanded.contains(start)) {
+            // the word itself comes first; its compound parts and the verb of a participle follow with the same start
+            boolean word = seen.add(start);
+            if (expanded.contains(start)) {
                 continue;
             }
             List<String> synonyms = synonymsOfStem.get(term.toString());
@@ -80,7 +82,11 @@ final class InflectedSynonymFilter extends TokenFilter {
             for (String synonym : synonyms) {
                 restoreState(token);
                 term.setEmpty().append(synonym);
-                type.setType(SynonymGraphFilter.TYPE_SYNONYM);
+                // a part's synonyms stay words of the part's kind: they count as much as the part, not as a synonym
+                // of the whole word ("koophuis" -> "huis" -> "woning" is less sure than "koophuis" -> "woning")
+                if (word) {
+                    type.setType(SynonymGraphFilter.TYPE_SYNONYM);
+                }
                 increment.setPositionIncrement(0);
                 positionLength.setPositionLength(1);
                 result.add(captureState());

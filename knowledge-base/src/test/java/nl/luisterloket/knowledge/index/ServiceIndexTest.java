@@ -82,6 +82,24 @@ class ServiceIndexTest {
     }
 
     @Test
+    void theVerbOfAPastParticipleFindsTheVerbsSynonyms() {
+        // "geisoleerd" yields "isoleren", whose synonym "isolatie" is the only word the service uses for it
+        index.upsert(TestServices.service("energieloket", "Energieloket", "Subsidie voor isolatie van je woning.",
+                List.of("energie"), List.of("isolatie")));
+
+        assertThat(ids("de zolder is niet geisoleerd")).first().isEqualTo("energieloket");
+    }
+
+    @Test
+    void aPartOfACompoundFindsThePartsSynonyms() {
+        // "zorgschulden" splits into "zorg" and "schulden", whose synonym "betalingsachterstand" the service uses
+        index.upsert(TestServices.service("achterstandenloket", "Achterstandenloket", "Hulp bij een betalingsachterstand.",
+                List.of("geld"), List.of("betalingsachterstand")));
+
+        assertThat(ids("ik heb zorgschulden")).contains("achterstandenloket");
+    }
+
+    @Test
     void aWordTheStemmerChangesDoesNotMeetUnrelatedWordsWithTheSameStem() {
         // "boos" (angry, a synonym of "driftbuien") stems to "bos" (a wood)
         index.upsert(TestServices.service("opvoedpunt", "Opvoedpunt", "Vragen over driftbuien van je kind.",
