@@ -23,8 +23,9 @@ import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
  * One language's analysis chain: tokenize, lowercase, fold accents, (query time only) synonyms, stop words,
- * split compounds into the known parts they contain, (Dutch) add the verb of a past participle, then stem (Dutch:
- * Snowball; English: KStem).
+ * (Dutch) stems set by hand, split compounds into the known parts they contain, add the verb of a past participle,
+ * then stem (Dutch: Snowball; English: KStem); at query time, last, the synonyms of words the synonym list has in
+ * another form. Stems set by hand come before splitting, so "collegas" is "collega", not a compound with "gas".
  *
  * <p>Synonyms come before the stop list so multi-word entries ("in de schulden") keep their words, and before
  * decompounding and stemming so the admin writes them as residents type them. The query side treats the output as a
@@ -74,12 +75,12 @@ final class MessageAnalyzer extends Analyzer {
             stream = new SynonymGraphFilter(stream, synonyms, true);
         }
         stream = new StopFilter(stream, stopWords);
+        if (stemOverrides != null) {
+            stream = new StemmerOverrideFilter(stream, stemOverrides);
+        }
         if (compoundParts != null) {
             stream = new DictionaryCompoundWordTokenFilter(stream, compoundParts, MIN_COMPOUND_LENGTH, MIN_PART_LENGTH,
                     MAX_PART_LENGTH, false);
-        }
-        if (stemOverrides != null) {
-            stream = new StemmerOverrideFilter(stream, stemOverrides);
         }
         if (!english) {
             stream = new DutchParticipleFilter(stream);

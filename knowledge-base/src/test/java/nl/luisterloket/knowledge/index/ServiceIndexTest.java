@@ -82,6 +82,15 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aPluralWrittenWithoutApostropheIsNotSplitIntoAnUnrelatedPart() {
+        // "collegas" (collega's) ends in "gas", a part of compounds like "gasrekening"
+        index.upsert(TestServices.service("energieloket", "Energieloket", "Hulp bij een hoge rekening voor gas en stroom.",
+                List.of("energie"), List.of("gas", "stroom")));
+
+        assertThat(ids("mijn collegas negeren me")).doesNotContain("energieloket");
+    }
+
+    @Test
     void theVerbOfAPastParticipleFindsTheVerbsSynonyms() {
         // "geisoleerd" yields "isoleren", whose synonym "isolatie" is the only word the service uses for it
         index.upsert(TestServices.service("energieloket", "Energieloket", "Subsidie voor isolatie van je woning.",
