@@ -7,14 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Adds the synonyms of a word the synonym list writes in another form than the resident ("bijt" where the list has
@@ -23,17 +17,10 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * -> "isolatie"), at their lower weight. Runs last in the query chain; a word the synonym list did match keeps only
  * those synonyms, so the list's own words never expand twice (no chains of synonyms of synonyms).
  */
-final class InflectedSynonymFilter extends TokenFilter {
+final class InflectedSynonymFilter extends WholeMessageFilter {
 
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    private final TypeAttribute type = addAttribute(TypeAttribute.class);
-    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-    private final PositionLengthAttribute positionLength = addAttribute(PositionLengthAttribute.class);
     private final Map<String, List<String>> synonymsOfStem;
-
-    private List<State> buffered;
-    private int next;
 
     /** @param synonymsOfStem per stem, the stems of its one-word synonyms */
     InflectedSynonymFilter(TokenStream input, Map<String, List<String>> synonymsOfStem) {
@@ -41,25 +28,13 @@ final class InflectedSynonymFilter extends TokenFilter {
         this.synonymsOfStem = synonymsOfStem;
     }
 
+    /** Whether a word was expanded by the synonym list is known only after its last token. */
     @Override
-    public boolean incrementToken() throws IOException {
-        if (buffered == null) {
-            buffered = expand();
-            next = 0;
-        }
-        if (next == buffered.size()) {
-            return false;
-        }
-        restoreState(buffered.get(next++));
-        return true;
-    }
-
-    /** The whole (bounded) message: whether a word was expanded by the synonym list is known only after its last token. */
-    private List<State> expand() throws IOException {
+    protected List<State> expand() throws IOException {
         List<State> tokens = new ArrayList<>();
         Set<Integer> expanded = new HashSet<>();
         while (input.incrementToken()) {
-            if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
+            if (!isWritten()) {
                 expanded.add(offset.startOffset());
             }
             tokens.add(captureState());
@@ -80,25 +55,11 @@ final class InflectedSynonymFilter extends TokenFilter {
                 continue;
             }
             for (String synonym : synonyms) {
-                restoreState(token);
-                term.setEmpty().append(synonym);
                 // a part's synonyms stay words of the part's kind: they count as much as the part, not as a synonym
                 // of the whole word ("koophuis" -> "huis" -> "woning" is less sure than "koophuis" -> "woning")
-                if (word) {
-                    type.setType(SynonymGraphFilter.TYPE_SYNONYM);
-                }
-                increment.setPositionIncrement(0);
-                positionLength.setPositionLength(1);
-                result.add(captureState());
+                result.add(alongside(token, synonym, word));
             }
         }
         return result;
-    }
-
-    @Override
-    public void reset() throws IOException {
-        super.reset();
-        buffered = null;
-        next = 0;
     }
 }

@@ -22,7 +22,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
- * One language's analysis chain: tokenize, lowercase, fold accents, (query time only) synonyms, stop words,
+ * One language's analysis chain: tokenize, lowercase, fold accents, (query time only) synonyms and (Dutch) the
+ * synonyms of multi-word entries whose words the message has apart or inflected, stop words,
  * (Dutch) stems set by hand, split compounds into the known parts they contain, add the verb of a past participle,
  * then stem (Dutch: Snowball; English: KStem); at query time, last, the synonyms of words the synonym list has in
  * another form. Stems set by hand come before splitting, so "collegas" is "collega", not a compound with "gas".
@@ -43,6 +44,7 @@ final class MessageAnalyzer extends Analyzer {
     private final StemmerOverrideMap stemOverrides;
     private final boolean english;
     private final Map<String, List<String>> stemmedSynonyms;
+    private final List<ScatteredPhrases.Phrase> scatteredPhrases;
 
     /**
      * @param compoundParts  dictionary of word parts for decompounding, or null for none
@@ -51,13 +53,14 @@ final class MessageAnalyzer extends Analyzer {
      */
     MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
             boolean english) {
-        this(stopWords, compoundParts, synonyms, stemOverrides, english, Map.of());
+        this(stopWords, compoundParts, synonyms, stemOverrides, english, Map.of(), List.of());
     }
 
     /** @param stemmedSynonyms per stem, the stems of its one-word synonyms: for words the synonym list has in another form */
     MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
-            boolean english, Map<String, List<String>> stemmedSynonyms) {
+            boolean english, Map<String, List<String>> stemmedSynonyms, List<ScatteredPhrases.Phrase> scatteredPhrases) {
         this.stemmedSynonyms = stemmedSynonyms;
+        this.scatteredPhrases = scatteredPhrases;
         this.stopWords = stopWords;
         this.compoundParts = compoundParts;
         this.synonyms = synonyms;
@@ -73,6 +76,9 @@ final class MessageAnalyzer extends Analyzer {
         stream = new ASCIIFoldingFilter(stream);
         if (synonyms != null) {
             stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
+        if (!scatteredPhrases.isEmpty()) {
+            stream = new ScatteredPhraseSynonymFilter(stream, scatteredPhrases);
         }
         stream = new StopFilter(stream, stopWords);
         if (stemOverrides != null) {

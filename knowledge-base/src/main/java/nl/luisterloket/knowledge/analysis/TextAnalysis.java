@@ -89,10 +89,10 @@ public final class TextAnalysis {
                 dutchIndex,
                 new MessageAnalyzer(dutchStop, compoundParts, null, stems, false),
                 new MessageAnalyzer(dutchStop, compoundParts, dutchSynonyms, stems, false,
-                        StemmedSynonyms.of(dutchIndex, files, NL_SYNONYMS)),
+                        StemmedSynonyms.of(dutchIndex, files, NL_SYNONYMS), ScatteredPhrases.of(files, NL_SYNONYMS)),
                 englishIndex,
                 new MessageAnalyzer(englishStop, null, englishSynonyms, null, true,
-                        StemmedSynonyms.of(englishIndex, files, EN_SYNONYMS)),
+                        StemmedSynonyms.of(englishIndex, files, EN_SYNONYMS), List.of()),
                 files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS),
                 contents(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
     }

@@ -129,6 +129,26 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aMultiWordSynonymIsFoundWithItsWordsApartAndInflected() {
+        // the synonym list has "rood staan" next to "geldzorgen"; the resident writes "sta ... rood"
+        addMoneyWorriesTest();
+
+        assertThat(ids("ik sta al maanden rood")).first().isEqualTo("geldtest");
+    }
+
+    @Test
+    void wordsOfAMultiWordSynonymFarApartDoNotMakeIt() {
+        addMoneyWorriesTest();
+
+        assertThat(ids("ik sta in de rij bij de bakker voor een rood gebakje")).doesNotContain("geldtest");
+    }
+
+    private void addMoneyWorriesTest() {
+        index.upsert(TestServices.service("geldtest", "Geldtest", "Een online test als je geldzorgen hebt.",
+                List.of("geld"), List.of("geldzorgen")));
+    }
+
+    @Test
     void aMultiWordSynonymIsMatchedAsAPhrase() {
         assertThat(ids("mijn man controleert alles wat ik doe")).first().isEqualTo("veilig-thuis");
     }
