@@ -79,7 +79,8 @@ public final class MessageUnderstander implements MessageUnderstanding {
         // idioms ("ik ga dood van de honger") are taken out once: they name no danger, no domain and no service
         String withoutIdioms = phrases.crisisIdioms().remove(normalized);
         Set<Signal> signals = signals(normalized, withoutIdioms);
-        Set<String> domains = domains(withoutIdioms);
+        // how the resident lives ("ik leef van een uitkering") is background, not a problem in that domain
+        Set<String> domains = domains(phrases.circumstances().remove(withoutIdioms));
 
         if (normalized.isEmpty()) {
             // only emoji (a thumbs-up, a smiley) is a social gesture; only punctuation or nothing is not understood

@@ -11,7 +11,8 @@ import nl.luisterloket.knowledge.model.Category;
 /**
  * The phrase lists under {@code signals/} (Dutch and English in one file each; see docs/knowledge-base.md):
  * what a crisis, a request for a person, small talk and frustration sound like, expressions that only sound like
- * danger, being overwhelmed ("alles tegelijk"), and per life domain the words that name a problem in it.
+ * danger, being overwhelmed ("alles tegelijk"), how the resident lives said as background ("ik leef van een
+ * uitkering": no problem of its own), and per life domain the words that name a problem in it.
  */
 record SignalPhrases(
         PhraseList crisis,
@@ -24,6 +25,7 @@ record SignalPhrases(
         PhraseList chitchat,
         PhraseList frustration,
         PhraseList overwhelmed,
+        PhraseList circumstances,
         Map<String, PhraseList> domains) {
 
     SignalPhrases {
@@ -37,6 +39,7 @@ record SignalPhrases(
         requireNonNull(chitchat, "chitchat is null");
         requireNonNull(frustration, "frustration is null");
         requireNonNull(overwhelmed, "overwhelmed is null");
+        requireNonNull(circumstances, "circumstances is null");
         domains = Map.copyOf(requireNonNull(domains, "domains is null"));
     }
 
@@ -63,6 +66,7 @@ record SignalPhrases(
                 list(files, "signals/chitchat.txt"),
                 list(files, "signals/frustration.txt"),
                 list(files, "signals/overwhelmed.txt"),
+                list(files, "signals/circumstances.txt"),
                 domains);
     }
 

@@ -143,6 +143,25 @@ class MessageUnderstanderTest {
         assertThat(understood.suggestions()).isNotEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ik leef van een uitkering en heb een huurachterstand, de deurwaarder komt",
+            "wij zitten in de bijstand, kan iemand helpen met de huurachterstand en de deurwaarder"})
+    void livingOnBenefitsSaidAsBackgroundIsNoThirdProblem(String text) {
+        Understanding understood = understand(text);
+
+        assertThat(understood.signals()).doesNotContain(Signal.COMPLEX);
+        assertThat(understood.decision()).isNotEqualTo(Decision.ESCALATE);
+        assertThat(understood.domains()).doesNotContain("werk-inkomen");
+    }
+
+    @Test
+    void benefitsThatStoppedAreAProblemOfTheirOwn() {
+        Understanding understood = understand("mijn uitkering is gestopt en ik heb een huurachterstand, de deurwaarder komt");
+
+        assertThat(understood.decision()).isEqualTo(Decision.ESCALATE);
+        assertThat(understood.signals()).contains(Signal.COMPLEX);
+    }
+
     @Test
     void domainsEarlierInTheConversationCountTowardComplex() {
         UnderstandingContext context = new UnderstandingContext("nl", null, Set.of(), Set.of(), Set.of("wonen", "psychische-gezondheid"));
