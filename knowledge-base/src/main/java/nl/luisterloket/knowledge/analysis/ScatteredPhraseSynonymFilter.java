@@ -41,7 +41,8 @@ final class ScatteredPhraseSynonymFilter extends WholeMessageFilter {
         while (input.incrementToken()) {
             if (!isWritten()) {
                 synonymSpans.add(new int[] {offset.startOffset(), offset.endOffset()});
-            } else if (startsAWord()) {
+            } else {
+                // every word as written (one with a synonym may follow its synonyms at the same position)
                 words.add(new Word(tokens.size(), ScatteredPhrases.stem(stemmer, term.toString()), offset.startOffset(),
                         offset.endOffset()));
             }

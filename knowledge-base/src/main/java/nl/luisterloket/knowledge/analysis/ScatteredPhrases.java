@@ -16,7 +16,7 @@ import org.tartarus.snowball.ext.DutchStemmer;
  */
 final class ScatteredPhrases {
 
-    private static final int MAX_WORDS = 4;
+    private static final int MAX_WORDS = 5;
 
     /**
      * One multi-word entry: the stems of its words, their {@link #key}s (a message without one of them cannot contain

@@ -65,10 +65,6 @@ abstract class WholeMessageFilter extends TokenFilter {
         return !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
     }
 
-    protected final boolean startsAWord() {
-        return increment.getPositionIncrement() > 0;
-    }
-
     @Override
     public void reset() throws IOException {
         super.reset();

@@ -143,6 +143,15 @@ class ServiceIndexTest {
         assertThat(ids("ik sta in de rij bij de bakker voor een rood gebakje")).doesNotContain("geldtest");
     }
 
+    @Test
+    void aScatteredMultiWordSynonymIsFoundWhenOneOfItsWordsHasSynonymsOfItsOwn() {
+        // "iets voor de buurt doen" means volunteering; "buurt" has synonyms of its own ("wijk")
+        index.upsert(TestServices.service("vrijwilligerspunt", "Vrijwilligerspunt", "Vind vrijwilligerswerk dat bij je past.",
+                List.of("sociaal-contact"), List.of("vrijwilligerswerk")));
+
+        assertThat(ids("na mijn pensioen wil ik graag iets doen voor de buurt")).first().isEqualTo("vrijwilligerspunt");
+    }
+
     private void addMoneyWorriesTest() {
         index.upsert(TestServices.service("geldtest", "Geldtest", "Een online test als je geldzorgen hebt.",
                 List.of("geld"), List.of("geldzorgen")));
