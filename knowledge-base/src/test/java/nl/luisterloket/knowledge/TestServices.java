@@ -24,6 +24,13 @@ public final class TestServices {
                 service.lastVerified(), service.active(), service.i18n());
     }
 
+    public static Service withEligibility(Service service, String eligibility) {
+        return new Service(service.id(), service.name(), service.organization(), service.summary(), service.description(),
+                service.categories(), service.keywords(), service.exampleQuestions(), eligibility,
+                service.languages(), service.areas(), service.contact(), service.openingHours(), service.cost(), service.urgent(),
+                service.lastVerified(), service.active(), service.i18n());
+    }
+
     public static Service inactive(Service service) {
         return new Service(service.id(), service.name(), service.organization(), service.summary(), service.description(),
                 service.categories(), service.keywords(), service.exampleQuestions(), service.eligibility(),

@@ -16,9 +16,11 @@ import java.util.Set;
  * @param limit         at most this many hits
  * @param domains       the life domains (categories) the message names a problem in: services in one of them rank a
  *                      little higher among those about as relevant
+ * @param age           the age the message states for the person in need, or null: services whose eligibility
+ *                      excludes it rank lower
  */
 public record ServiceQuery(String text, boolean english, String neighbourhood, Set<String> excludedIds, Set<String> categories,
-        boolean urgentOnly, int limit, Set<String> domains) {
+        boolean urgentOnly, int limit, Set<String> domains, Integer age) {
 
     public ServiceQuery {
         requireNonNull(text, "text is null");
@@ -32,6 +34,11 @@ public record ServiceQuery(String text, boolean english, String neighbourhood, S
 
     public static ServiceQuery of(String text, boolean english, int limit) {
         return new ServiceQuery(text, english, null, Set.of(), Set.of(), false, limit, Set.of());
+    }
+
+    public ServiceQuery(String text, boolean english, String neighbourhood, Set<String> excludedIds, Set<String> categories,
+            boolean urgentOnly, int limit, Set<String> domains) {
+        this(text, english, neighbourhood, excludedIds, categories, urgentOnly, limit, domains, null);
     }
 
     public ServiceQuery(String text, boolean english, String neighbourhood, Set<String> excludedIds, Set<String> categories,

@@ -85,6 +85,12 @@ final class ServiceSearch {
      */
     private static final double DOMAIN_AGREEMENT = 0.15;
 
+    /**
+     * A service whose eligibility excludes the age the message states ("ik ben 24" and bijstand from 27) is not for
+     * this resident: it keeps this share of its relevance, below the services that are, unless it matches far better.
+     */
+    private static final double OTHER_AGE_SHARE = 0.5;
+
     /** The k1 of the scores {@code ConfidenceCalibration} was fitted on. */
     private static final double CALIBRATED_K1 = 1.2;
 
@@ -210,6 +216,9 @@ final class ServiceSearch {
         for (int i = 0; i < found.size(); i++) {
             double relevance = found.get(i).score / best + COVERAGE_WEIGHT * coverage[i]
                     + (inDomain(foundServices.get(i), query.domains()) ? DOMAIN_AGREEMENT : 0);
+            if (query.age() != null && !EligibleAges.of(foundServices.get(i)).includes(query.age())) {
+                relevance *= OTHER_AGE_SHARE;
+            }
             hits.add(new ServiceHit(foundServices.get(i), found.get(i).score, coverage[i], relevance, found.get(i).score / unit,
                     Math.max(dutch.size(), english.size()), missesNeed[i]));
         }

@@ -215,11 +215,10 @@ public final class MessageUnderstander implements MessageUnderstanding {
      * youth desk, "mijn opa is 84" one for services for older people. The age group is searched with the message.
      */
     static String withAgeGroup(String text) {
-        Matcher matcher = AGE.matcher(text);
-        if (!matcher.find()) {
+        Integer age = statedAge(text);
+        if (age == null) {
             return text;
         }
-        int age = Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
         if (age >= OLDER_FROM) {
             return text + " ouderen";
         }
@@ -227,6 +226,12 @@ public final class MessageUnderstander implements MessageUnderstanding {
             return text + " jongeren";
         }
         return text;
+    }
+
+    /** The age the message states for the person in need ("ik ben 24", "mijn opa is 84"), or null. */
+    static Integer statedAge(String text) {
+        Matcher matcher = AGE.matcher(text);
+        return matcher.find() ? Integer.valueOf(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) : null;
     }
 
     private List<ServiceHit> servingEveryone(List<ServiceHit> hits) {
@@ -268,7 +273,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
     private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,
             boolean urgentOnly, int limit, Set<String> domains) {
         return index.search(new ServiceQuery(text, "en".equals(language), neighbourhood, context.excludedServiceIds(),
-                context.categoryFilter(), urgentOnly, limit, domains));
+                context.categoryFilter(), urgentOnly, limit, domains, statedAge(TextNormalizer.normalize(text))));
     }
 
     /**

@@ -163,6 +163,28 @@ class MessageUnderstanderTest {
     }
 
     @Test
+    void aServiceWhoseEligibilityExcludesTheStatedAgeComesAfterOneThatServesIt() {
+        index.upsert(TestServices.withEligibility(TestServices.service("bijstand", "Bijstand", "Een uitkering als je geen inkomen hebt.",
+                List.of("werk-inkomen"), List.of("uitkering", "geen inkomen", "bijstand")), "Inwoners van 27 jaar en ouder."));
+        index.upsert(TestServices.withEligibility(TestServices.service("jongerenloket", "Jongerenloket", "Hulp bij werk, school of inkomen.",
+                List.of("werk-inkomen"), List.of("inkomen")), "Jongeren van 18 tot 27 jaar."));
+
+        assertThat(understand("ik ben 22 en heb geen inkomen, kan ik een uitkering krijgen").suggestions().get(0).service().id())
+                .isEqualTo("jongerenloket");
+        assertThat(understand("ik ben 45 en heb geen inkomen, kan ik een uitkering krijgen").suggestions().get(0).service().id())
+                .isEqualTo("bijstand");
+    }
+
+    @Test
+    void anAgeInAnEligibilityAboutChildrenSaysNothingAboutTheResident() {
+        index.upsert(TestServices.withEligibility(TestServices.service("sportfonds", "Sportfonds", "Betaalt de sportclub als je weinig geld hebt.",
+                List.of("jeugd-gezin"), List.of("sportclub", "contributie")), "Gezinnen met kinderen van 4 tot 18 jaar."));
+
+        assertThat(understand("ik ben 38 en kan de contributie van de sportclub niet betalen").suggestions().get(0).service().id())
+                .isEqualTo("sportfonds");
+    }
+
+    @Test
     void domainsEarlierInTheConversationCountTowardComplex() {
         UnderstandingContext context = new UnderstandingContext("nl", null, Set.of(), Set.of(), Set.of("wonen", "psychische-gezondheid"));
 
