@@ -152,6 +152,14 @@ class ServiceIndexTest {
         assertThat(ids("na mijn pensioen wil ik graag iets doen voor de buurt")).first().isEqualTo("vrijwilligerspunt");
     }
 
+    @Test
+    void beingStuckWithEverythingFindsTheTeamForThat() {
+        index.upsert(TestServices.service("buurtteam", "Buurtteam", "Hulp als je vastloopt met geld, gezin of gezondheid.",
+                List.of("zorg"), List.of("vastlopen", "alles tegelijk")));
+
+        assertThat(ids("sinds de verhuizing loop ik helemaal vast")).first().isEqualTo("buurtteam");
+    }
+
     private void addMoneyWorriesTest() {
         index.upsert(TestServices.service("geldtest", "Geldtest", "Een online test als je geldzorgen hebt.",
                 List.of("geld"), List.of("geldzorgen")));
