@@ -160,6 +160,14 @@ class ServiceIndexTest {
         assertThat(ids("sinds de verhuizing loop ik helemaal vast")).first().isEqualTo("buurtteam");
     }
 
+    @Test
+    void parentsWordsForTheirLittleOneFindTheServiceForToddlers() {
+        index.upsert(TestServices.service("consultatiebureau", "Consultatiebureau", "Vragen over je baby of peuter.",
+                List.of("jeugd-gezin"), List.of("peuter", "baby")));
+
+        assertThat(ids("onze kleine krijst de hele nacht")).first().isEqualTo("consultatiebureau");
+    }
+
     private void addMoneyWorriesTest() {
         index.upsert(TestServices.service("geldtest", "Geldtest", "Een online test als je geldzorgen hebt.",
                 List.of("geld"), List.of("geldzorgen")));
