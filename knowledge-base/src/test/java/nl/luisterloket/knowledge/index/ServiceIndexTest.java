@@ -168,16 +168,6 @@ class ServiceIndexTest {
         assertThat(ids("onze kleine krijst de hele nacht")).first().isEqualTo("consultatiebureau");
     }
 
-    @Test
-    void rightOutsideTheDoorIsTheStreetNotTheDoor() {
-        index.upsert(TestServices.service("woonreparaties", "Reparaties huurwoning", "Een kapotte deur of lekkage in je huurwoning.",
-                List.of("wonen"), List.of("deur", "lekkage")));
-        index.upsert(TestServices.service("buitenmelding", "Meldpunt buitenruimte", "Meld problemen op straat.",
-                List.of("buurt"), List.of("straat")));
-
-        assertThat(ids("bij ons voor de deur ligt al weken rommel")).first().isEqualTo("buitenmelding");
-    }
-
     private void addMoneyWorriesTest() {
         index.upsert(TestServices.service("geldtest", "Geldtest", "Een online test als je geldzorgen hebt.",
                 List.of("geld"), List.of("geldzorgen")));
