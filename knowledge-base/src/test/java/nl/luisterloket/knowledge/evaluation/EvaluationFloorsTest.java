@@ -63,7 +63,7 @@ class EvaluationFloorsTest {
 
         assertMeets(summary, SAFETY_FLOORS);
         assertMeets(summary, Map.of(SMALLTALK, 0.95, NONE_HONEST, 0.8));
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.88, SERVICE_TOP3, 0.96));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.89, SERVICE_TOP3, 0.96));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 

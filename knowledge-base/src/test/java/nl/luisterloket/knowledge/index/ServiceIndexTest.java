@@ -168,6 +168,16 @@ class ServiceIndexTest {
         assertThat(ids("onze kleine krijst de hele nacht")).first().isEqualTo("consultatiebureau");
     }
 
+    @Test
+    void someoneWhoNoLongerCooksFindsMealsBroughtHome() {
+        index.upsert(TestServices.service("maaltijdservice", "Maaltijdservice", "Warme maaltijden aan huis gebracht.",
+                List.of("eten"), List.of("maaltijdservice")));
+        index.upsert(TestServices.service("eettafel", "Eettafel", "Samen een warme maaltijd eten in de wijk.",
+                List.of("eten"), List.of("eettafel", "warme maaltijd")));
+
+        assertThat(ids("oma staat niet meer in de keuken, wat nu")).first().isEqualTo("maaltijdservice");
+    }
+
     private void addMoneyWorriesTest() {
         index.upsert(TestServices.service("geldtest", "Geldtest", "Een online test als je geldzorgen hebt.",
                 List.of("geld"), List.of("geldzorgen")));
