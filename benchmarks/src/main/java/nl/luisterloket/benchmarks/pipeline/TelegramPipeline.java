@@ -37,6 +37,7 @@ final class TelegramPipeline implements Pipeline {
     @Override
     public void start(ReplyListener replies) {
         fake = FakeTelegramServer.start();
+        fake.keepHistory(false);
         fake.onSent(message -> replies.replied(message.chatId(), System.nanoTime()));
         LuisterloketConfig config = workspace.loadConfig(Map.of(
                 environment("telegram", "enabled"), "true",

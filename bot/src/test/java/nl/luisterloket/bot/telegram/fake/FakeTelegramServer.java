@@ -124,6 +124,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Set<String> blockedChats = new HashSet<>();
+    private static final int TEXTS_KEPT_PER_CHAT = 20;
+
     private final Map<String, Map<Long, String>> messageTexts = new HashMap<>();
     private final List<String> forumTopics = new ArrayList<>();
     private long nextUpdateId = 1000;
@@ -132,6 +134,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private boolean unreachable;
     private Webhook webhook;
     private volatile Duration maxPollWait = Duration.ofSeconds(2);
+    private volatile boolean keepHistory = true;
 
     private FakeTelegramServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -167,6 +170,15 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * Without history the fake keeps no list of sent messages, edits, button answers and calls (listeners still hear
+     * of every sent message) and remembers only the last {@value #TEXTS_KEPT_PER_CHAT} texts a chat was sent, for
+     * edits: a load run of many minutes then measures the desk, not the fake's growing lists.
+     */
+    public void keepHistory(boolean keep) {
+        this.keepHistory = keep;
     }
 
     /** The longest a {@code getUpdates} call waits for updates, whatever timeout the bot asks (default 2 s). */
@@ -647,9 +659,15 @@ public final class FakeTelegramServer implements AutoCloseable {
             long messageId = nextMessageId++;
             SentMessage sentMessage = new SentMessage(messageId, method, chatId, text, parameters.get("parse_mode"), markup,
                     thread, replyTo, fileId, Instant.now());
-            sent.add(sentMessage);
+            if (keepHistory) {
+                sent.add(sentMessage);
+            }
             sentListeners.forEach(listener -> listener.accept(sentMessage));
-            messageTexts.computeIfAbsent(chatId, key -> new HashMap<>()).put(messageId, text + "|" + markup);
+            Map<Long, String> texts = messageTexts.computeIfAbsent(chatId, key -> new LinkedHashMap<>());
+            texts.put(messageId, text + "|" + markup);
+            if (!keepHistory && texts.size() > TEXTS_KEPT_PER_CHAT) {
+                texts.remove(texts.keySet().iterator().next());
+            }
             message.put("message_id", messageId);
         }
         message.put("date", epochSeconds());
@@ -683,7 +701,9 @@ public final class FakeTelegramServer implements AutoCloseable {
                 return null;
             }
             texts.put(messageId, text + "|" + markup);
-            edits.add(new Edit(chatId, messageId, text, parameters.get("parse_mode"), markup, Instant.now()));
+            if (keepHistory) {
+                edits.add(new Edit(chatId, messageId, text, parameters.get("parse_mode"), markup, Instant.now()));
+            }
         }
         ObjectNode message = json.createObjectNode();
         message.put("message_id", messageId);
@@ -695,7 +715,9 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private JsonNode answer(Map<String, String> parameters) {
         synchronized (lock) {
-            callbackAnswers.add(new CallbackAnswer(parameters.get("callback_query_id"), parameters.get("text"), Instant.now()));
+            if (keepHistory) {
+                callbackAnswers.add(new CallbackAnswer(parameters.get("callback_query_id"), parameters.get("text"), Instant.now()));
+            }
         }
         return json.getNodeFactory().booleanNode(true);
     }
@@ -745,7 +767,9 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private void record(String method, Map<String, String> parameters, int status) {
         synchronized (lock) {
-            calls.add(new Call(method, Map.copyOf(parameters), status, Instant.now()));
+            if (keepHistory) {
+                calls.add(new Call(method, Map.copyOf(parameters), status, Instant.now()));
+            }
         }
     }
 
