@@ -192,6 +192,9 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--message", defaultValue = "ik heb schulden")
         String message;
 
+        @Option(names = "--java-option", description = "A JVM option for every run, e.g. --java-option=-XX:+UseParallelGC (repeatable).")
+        List<String> javaOptions = List.of();
+
         @Option(names = "--heap-steps", defaultValue = "256m,128m,96m,64m,48m,32m",
                 description = "-Xmx values to try for the smallest heap that still answers (default: ${DEFAULT-VALUE}).")
         String heapSteps;
@@ -199,7 +202,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Workspace workspace = data.prepare();
-            StartupHarness harness = new StartupHarness(jar, workspace, message);
+            StartupHarness harness = new StartupHarness(jar, workspace, message, javaOptions);
             boolean allAnswered = true;
             for (StartupHarness.Start start : StartupHarness.Start.values()) {
                 List<StartupHarness.Run> runs = harness.timed(maxHeap, this.runs, start);

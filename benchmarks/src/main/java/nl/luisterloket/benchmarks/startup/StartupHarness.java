@@ -30,11 +30,18 @@ public final class StartupHarness {
     private final Path jar;
     private final Workspace workspace;
     private final String message;
+    private final List<String> javaOptions;
 
     public StartupHarness(Path jar, Workspace workspace, String message) {
+        this(jar, workspace, message, List.of());
+    }
+
+    /** {@code javaOptions} go to every run, before the options of the kind of start. */
+    public StartupHarness(Path jar, Workspace workspace, String message, List<String> javaOptions) {
         this.jar = requireNonNull(jar, "jar is null").toAbsolutePath();
         this.workspace = requireNonNull(workspace, "workspace is null");
         this.message = requireNonNull(message, "message is null");
+        this.javaOptions = List.copyOf(requireNonNull(javaOptions, "javaOptions is null"));
     }
 
     /** One run; {@code answered} is false when the process ended (e.g. out of memory) before answering. */
@@ -57,6 +64,7 @@ public final class StartupHarness {
 
     private Run runOnce(String maxHeap, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(javaOptions);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "chat", "--config", workspace.configFile().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
