@@ -14,7 +14,9 @@ import nl.luisterloket.knowledge.understanding.UnderstandingContext;
 /**
  * The understanding as the conversation engine asks for it: a result prepared ahead of the transaction for exactly
  * this text in exactly this context is taken (once); anything else is understood on the spot. Because the context is
- * part of the key, a prepared result is only used where understanding now would give the same answer.
+ * part of the key, a prepared result is only used where understanding now would give the same answer. Two residents
+ * who send the same text in the same context in one batch ("hoi", "dankjewel") share one understanding, taken once by
+ * each.
  */
 final class PreparedUnderstandings implements MessageUnderstanding {
 
@@ -25,7 +27,11 @@ final class PreparedUnderstandings implements MessageUnderstanding {
     private record Key(String text, UnderstandingContext context) {
     }
 
-    private record Prepared(Understanding understanding, long preparedAt) {
+    private record Prepared(Understanding understanding, long preparedAt, int uses) {
+
+        Prepared oneMore() {
+            return new Prepared(understanding, preparedAt, uses + 1);
+        }
     }
 
     private final MessageUnderstanding understanding;
@@ -42,13 +48,22 @@ final class PreparedUnderstandings implements MessageUnderstanding {
         if (prepared.size() > TIDY_ABOVE) {
             prepared.values().removeIf(old -> now - old.preparedAt() > KEEP_NANOS);
         }
-        prepared.put(new Key(text, context), new Prepared(understanding.understand(text, context), now));
+        Key key = new Key(text, context);
+        if (prepared.computeIfPresent(key, (same, waiting) -> waiting.oneMore()) != null) {
+            return;
+        }
+        Prepared fresh = new Prepared(understanding.understand(text, context), now, 1);
+        prepared.merge(key, fresh, (waiting, ignored) -> waiting.oneMore());
     }
 
     @Override
     public Understanding understand(String text, UnderstandingContext context) {
-        Prepared ready = prepared.remove(new Key(text, context));
-        return ready != null ? ready.understanding() : understanding.understand(text, context);
+        Understanding[] taken = new Understanding[1];
+        prepared.computeIfPresent(new Key(text, context), (key, ready) -> {
+            taken[0] = ready.understanding();
+            return ready.uses() > 1 ? new Prepared(ready.understanding(), ready.preparedAt(), ready.uses() - 1) : null;
+        });
+        return taken[0] != null ? taken[0] : understanding.understand(text, context);
     }
 
     int waiting() {

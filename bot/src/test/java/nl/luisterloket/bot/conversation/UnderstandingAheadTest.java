@@ -71,10 +71,7 @@ class UnderstandingAheadTest {
     @Test
     void aPreparedUnderstandingIsUsedOnceAndOnlyForTheSameTextInTheSameContext() {
         AtomicInteger understood = new AtomicInteger();
-        PreparedUnderstandings understandings = new PreparedUnderstandings((text, context) -> {
-            understood.incrementAndGet();
-            return new Understanding(Decision.NO_MATCH, List.of(), Set.of(), List.of(), "nl", Set.of(), null);
-        }, new Metrics());
+        PreparedUnderstandings understandings = counting(understood, Decision.NO_MATCH);
         UnderstandingContext first = new UnderstandingContext("nl", null, null, null, null);
         UnderstandingContext elsewhere = new UnderstandingContext("nl", "Stationsbuurt", null, null, null);
 
@@ -88,5 +85,31 @@ class UnderstandingAheadTest {
         understandings.understand("ik heb schulden", first);
         assertThat(understood).as("and taken only once").hasValue(3);
         assertThat(understandings.waiting()).isZero();
+    }
+
+    @Test
+    void twoResidentsWithTheSameTextInTheSameContextShareOneUnderstandingTakenOnceByEach() {
+        AtomicInteger understood = new AtomicInteger();
+        PreparedUnderstandings understandings = counting(understood, Decision.SMALLTALK);
+        UnderstandingContext first = new UnderstandingContext("nl", null, null, null, null);
+
+        understandings.prepare("hoi", first);
+        understandings.prepare("hoi", first);
+        assertThat(understood).as("understood once for both").hasValue(1);
+        assertThat(understandings.waiting()).isEqualTo(1);
+
+        understandings.understand("hoi", first);
+        understandings.understand("hoi", first);
+        assertThat(understood).as("each resident takes the prepared one").hasValue(1);
+        assertThat(understandings.waiting()).isZero();
+        understandings.understand("hoi", first);
+        assertThat(understood).as("a third was not prepared").hasValue(2);
+    }
+
+    private static PreparedUnderstandings counting(AtomicInteger understood, Decision decision) {
+        return new PreparedUnderstandings((text, context) -> {
+            understood.incrementAndGet();
+            return new Understanding(decision, List.of(), Set.of(), List.of(), "nl", Set.of(), null);
+        }, new Metrics());
     }
 }
