@@ -51,6 +51,19 @@ final class RateLimits {
         return now.isBefore(free) ? Duration.between(now, free) : Duration.ZERO;
     }
 
+    /**
+     * Takes a place for one message to {@code chatId} at {@code now} when the limits allow it (zero returned), else
+     * returns how long to wait. Checking and taking are one step, so senders working at the same time never pass a
+     * limit together; a place taken for a message that then fails stays counted.
+     */
+    synchronized Duration reserve(String chatId, Instant now) {
+        Duration wait = waitFor(chatId, now);
+        if (wait.isZero()) {
+            recordSent(chatId, now);
+        }
+        return wait;
+    }
+
     /** Notes one message sent to {@code chatId} at {@code now}. */
     synchronized void recordSent(String chatId, Instant now) {
         chatFreeAt.put(chatId, max(chatFreeAt.getOrDefault(chatId, Instant.EPOCH), now.plus(chatInterval)));

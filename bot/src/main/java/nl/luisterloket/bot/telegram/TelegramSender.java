@@ -9,11 +9,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,16 +62,20 @@ final class TelegramSender implements ManagedService {
     private boolean woken;
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
+    private final int parallelSends;
     private Thread thread;
+    private volatile ExecutorService senders;
 
     @Inject
-    TelegramSender(Database database, Outbox outbox, TelegramTransport transport, RateLimits limits, Metrics metrics, Clock clock) {
+    TelegramSender(Database database, Outbox outbox, TelegramTransport transport, RateLimits limits, Metrics metrics, Clock clock,
+            TelegramSettings settings) {
         this.database = requireNonNull(database, "database is null");
         this.outbox = requireNonNull(outbox, "outbox is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.limits = requireNonNull(limits, "limits is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.parallelSends = requireNonNull(settings, "settings is null").parallelSends();
     }
 
     @Override
@@ -75,6 +86,14 @@ final class TelegramSender implements ManagedService {
     @Override
     public void start() {
         outbox.onEnqueued(this::wake);
+        if (parallelSends > 1) {
+            AtomicInteger number = new AtomicInteger();
+            senders = Executors.newFixedThreadPool(parallelSends, task -> {
+                Thread sender = new Thread(task, "telegram-send-" + number.incrementAndGet());
+                sender.setDaemon(true);
+                return sender;
+            });
+        }
         thread = new Thread(this::run, "telegram-sender");
         thread.start();
     }
@@ -90,6 +109,11 @@ final class TelegramSender implements ManagedService {
                 thread.interrupt();
                 thread.join(1000);
             }
+        }
+        ExecutorService parallel = senders;
+        if (parallel != null) {
+            parallel.shutdownNow();
+            parallel.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
@@ -119,39 +143,31 @@ final class TelegramSender implements ManagedService {
         }
     }
 
-    /** Delivers what may go now (held chats wait for their turn); returns how long to wait before the next round is worth it. */
+    /**
+     * Delivers what may go now (held chats wait for their turn); returns how long to wait before the next round is
+     * worth it. Different chats are served at the same time, each chat's messages one after the other.
+     */
     Duration deliverRound() {
-        Duration nextWait = IDLE_CHECK;
-        Set<String> heldChats = new HashSet<>();
         // one read for the round: the lock it takes is shared with the writer of incoming messages
         Pending pending = database.read(this::pending);
-        Map<String, Long> waitingFrom = pending.waitingFrom();
-        List<OutboxEntry> due = pending.due();
-        for (OutboxEntry entry : due) {
-            if (stopping && System.nanoTime() > stopDeadlineNanos) {
-                break;
-            }
+        Map<String, List<OutboxEntry>> byChat = new LinkedHashMap<>();
+        for (OutboxEntry entry : pending.due()) {
             String chatId = entry.message().chat().chatId();
-            Long blockedFrom = waitingFrom.get(chatId);
-            if (heldChats.contains(chatId) || (blockedFrom != null && blockedFrom < entry.id())) {
-                continue;
-            }
-            Duration wait = limits.waitFor(chatId, clock.instant());
-            if (!wait.isZero()) {
-                heldChats.add(chatId);
-                nextWait = min(nextWait, wait);
-                continue;
-            }
-            DeliveryResult result = transport.deliver(entry);
-            record(entry, result);
-            if (!(result instanceof DeliveryResult.Sent)) {
-                heldChats.add(chatId);
-            }
-            if (result instanceof DeliveryResult.RetryLater retry) {
-                nextWait = min(nextWait, retry.delay());
+            Long blockedFrom = pending.waitingFrom().get(chatId);
+            if (blockedFrom == null || blockedFrom > entry.id()) {
+                byChat.computeIfAbsent(chatId, key -> new ArrayList<>()).add(entry);
             }
         }
-        if (due.size() == BATCH && heldChats.size() < due.size()) {
+        List<ChatRound> rounds = deliverAll(byChat.values());
+        Duration nextWait = IDLE_CHECK;
+        boolean sentAny = false;
+        for (ChatRound round : rounds) {
+            sentAny |= round.sent() > 0;
+            if (round.waitAtLeast() != null) {
+                nextWait = min(nextWait, round.waitAtLeast());
+            }
+        }
+        if (pending.due().size() == BATCH && sentAny) {
             return Duration.ZERO;
         }
         if (pending.nextDue() == null) {
@@ -159,6 +175,62 @@ final class TelegramSender implements ManagedService {
         }
         Duration untilNextDue = Duration.between(clock.instant(), pending.nextDue());
         return min(nextWait, untilNextDue.isNegative() ? Duration.ZERO : untilNextDue);
+    }
+
+    /** What one chat's turn in a round did: messages sent, and how long the chat must wait (null: not held). */
+    private record ChatRound(int sent, Duration waitAtLeast) {
+    }
+
+    private List<ChatRound> deliverAll(Collection<List<OutboxEntry>> chats) {
+        ExecutorService parallel = senders;
+        if (chats.size() < 2 || parallel == null) {
+            return chats.stream().map(this::deliverChat).toList();
+        }
+        List<Future<ChatRound>> started = new ArrayList<>(chats.size());
+        for (List<OutboxEntry> chat : chats) {
+            started.add(parallel.submit(() -> deliverChat(chat)));
+        }
+        List<ChatRound> rounds = new ArrayList<>(started.size());
+        for (Future<ChatRound> round : started) {
+            rounds.add(outcome(round));
+        }
+        return rounds;
+    }
+
+    private static ChatRound outcome(Future<ChatRound> round) {
+        try {
+            return round.get();
+        } catch (ExecutionException e) {
+            log.error("Sending to a Telegram chat failed; trying again shortly", e.getCause());
+            return new ChatRound(0, Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ChatRound(0, Duration.ZERO);
+        }
+    }
+
+    /** One chat's due messages in order, until one cannot go now. */
+    private ChatRound deliverChat(List<OutboxEntry> entries) {
+        int sent = 0;
+        for (OutboxEntry entry : entries) {
+            if (stopping && System.nanoTime() > stopDeadlineNanos) {
+                break;
+            }
+            Duration wait = limits.waitFor(entry.message().chat().chatId(), clock.instant());
+            if (!wait.isZero()) {
+                return new ChatRound(sent, wait);
+            }
+            DeliveryResult result = transport.deliver(entry);
+            record(entry, result);
+            if (result instanceof DeliveryResult.RetryLater retry) {
+                return new ChatRound(sent, retry.delay());
+            }
+            if (!(result instanceof DeliveryResult.Sent)) {
+                return new ChatRound(sent, IDLE_CHECK);
+            }
+            sent++;
+        }
+        return new ChatRound(sent, null);
     }
 
     private void record(OutboxEntry entry, DeliveryResult result) {

@@ -27,6 +27,8 @@ import nl.luisterloket.bot.config.Secret;
  * @param chatIntervalMillis     at least this long between two messages to one chat (Telegram: about 1 s)
  * @param groupMessagesPerMinute at most this many messages a minute to one group (Telegram: 20)
  * @param messagesPerSecond      at most this many messages a second overall (Telegram: 30)
+ * @param parallelSends          messages to different chats sent at the same time (one chat's messages always go one
+ *                               after the other, in order)
  */
 public record TelegramSettings(
         Boolean enabled,
@@ -43,7 +45,8 @@ public record TelegramSettings(
         Integer retryMaxSeconds,
         Integer chatIntervalMillis,
         Integer groupMessagesPerMinute,
-        Integer messagesPerSecond) {
+        Integer messagesPerSecond,
+        Integer parallelSends) {
 
     public static final Set<String> MODES = Set.of("polling", "webhook");
 
@@ -81,10 +84,14 @@ public record TelegramSettings(
         chatIntervalMillis = atLeast("chatIntervalMillis", chatIntervalMillis, 1000, 0);
         groupMessagesPerMinute = atLeast("groupMessagesPerMinute", groupMessagesPerMinute, 20, 1);
         messagesPerSecond = atLeast("messagesPerSecond", messagesPerSecond, 30, 1);
+        parallelSends = atLeast("parallelSends", parallelSends, 4, 1);
+        if (parallelSends > 32) {
+            throw new IllegalArgumentException("parallelSends must be at most 32");
+        }
     }
 
     public static TelegramSettings defaults() {
-        return new TelegramSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TelegramSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean webhookMode() {

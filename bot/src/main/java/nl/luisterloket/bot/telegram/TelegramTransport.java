@@ -110,7 +110,7 @@ final class TelegramTransport implements MessageTransport {
         String lastMessageId = done.lastMessageId();
         for (int index = done.partsSent(); index < parts.size(); index++) {
             Instant now = clock.instant();
-            java.time.Duration wait = limits.waitFor(chatId, now);
+            java.time.Duration wait = limits.reserve(chatId, now);
             if (!wait.isZero()) {
                 return DeliveryResult.retryAfter(wait, "rate limit");
             }
@@ -118,7 +118,6 @@ final class TelegramTransport implements MessageTransport {
             if (!(outcome instanceof TelegramApi.Outcome.Ok<SendResponse> ok)) {
                 return failure(entry, outcome);
             }
-            limits.recordSent(chatId, now);
             lastMessageId = String.valueOf(ok.response().message().messageId());
             if (parts.size() > 1) {
                 DeliveryProgress.Progress sentSoFar = new DeliveryProgress.Progress(index + 1, lastMessageId);
@@ -134,7 +133,7 @@ final class TelegramTransport implements MessageTransport {
     private Optional<DeliveryResult> edit(OutboxEntry entry, String messageId) {
         OutgoingMessage message = entry.message();
         Instant now = clock.instant();
-        java.time.Duration wait = limits.waitFor(message.chat().chatId(), now);
+        java.time.Duration wait = limits.reserve(message.chat().chatId(), now);
         if (!wait.isZero()) {
             return Optional.of(DeliveryResult.retryAfter(wait, "rate limit"));
         }
@@ -145,7 +144,6 @@ final class TelegramTransport implements MessageTransport {
         keyboard(message.buttons()).ifPresent(request::replyMarkup);
         TelegramApi.Outcome<BaseResponse> outcome = api.call(request);
         if (outcome instanceof TelegramApi.Outcome.Ok<BaseResponse>) {
-            limits.recordSent(message.chat().chatId(), now);
             return Optional.of(DeliveryResult.sent(messageId));
         }
         if (outcome instanceof TelegramApi.Outcome.Rejected<BaseResponse> rejected) {

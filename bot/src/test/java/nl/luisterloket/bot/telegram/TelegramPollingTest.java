@@ -241,6 +241,34 @@ class TelegramPollingTest {
     }
 
     @Test
+    void aSlowTelegramServesSeveralChatsAtTheSameTime() {
+        bot = TelegramTestBot.polling(directory, fake);
+        fake.delayNext("sendMessage", 4, Duration.ofMillis(700));
+        enqueueTogether(4, index -> OutgoingMessage.text(chat(AMIRA + index), "bericht " + index));
+
+        List<SentMessage> sent = fake.awaitSent(4);
+
+        assertThat(sent).extracting(SentMessage::chatId).containsExactlyInAnyOrder(
+                Long.toString(AMIRA), Long.toString(AMIRA + 1), Long.toString(AMIRA + 2), Long.toString(AMIRA + 3));
+        // one at a time, the last would arrive three delays after the first
+        assertThat(Duration.between(sent.get(0).at(), sent.get(3).at())).as("sent side by side, not one after the other")
+                .isLessThan(Duration.ofMillis(700));
+    }
+
+    @Test
+    void sendingSideBySideKeepsTheOverallLimit() {
+        bot = TelegramTestBot.polling(directory, fake, "messagesPerSecond: 2");
+        enqueueTogether(6, index -> OutgoingMessage.text(chat(AMIRA + index), "bericht " + index));
+
+        List<SentMessage> sent = fake.awaitSent(6);
+
+        // two a second: the fifth and sixth may go two seconds after the first two (a little less by the time the
+        // requests take to arrive)
+        assertThat(Duration.between(sent.get(0).at(), sent.get(5).at())).as("six messages at two a second")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
     void stoppingAndStartingAgainHandlesEveryUpdateOnce() {
         bot = TelegramTestBot.polling(directory, fake);
         for (int index = 0; index < 5; index++) {
@@ -258,6 +286,17 @@ class TelegramPollingTest {
         FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM outbox WHERE status = 'pending'"), count -> count == 0, WAIT);
         assertThat(bot.count("SELECT count(*) FROM messages WHERE direction = 'in'")).isEqualTo(8);
         assertThat(bot.count("SELECT count(DISTINCT chat_id) FROM residents")).isEqualTo(8);
+    }
+
+    /** Enqueues all in one transaction, so the sender finds them due in one round. */
+    private void enqueueTogether(int count, java.util.function.IntFunction<OutgoingMessage> message) {
+        Outbox outbox = bot.get(Outbox.class);
+        bot.database().inTransaction(transaction -> {
+            for (int index = 0; index < count; index++) {
+                outbox.enqueue(transaction, message.apply(index));
+            }
+            return null;
+        });
     }
 
     private void enqueue(OutgoingMessage message) {
