@@ -81,7 +81,9 @@ final class ServiceSearch {
 
     /**
      * The words of a message find services; the problem it names (its life domains) says which of them is about that
-     * problem: "eindafrekening energie ... geld" is an energy problem before it is a money one.
+     * problem: "eindafrekening energie ... geld" is an energy problem before it is a money one. A message naming more
+     * than one domain ("rood staan, is daar een app voor") is about the service in all of them more than about one in a
+     * single one, so the bonus is shared out over the domains named.
      */
     private static final double DOMAIN_AGREEMENT = 0.15;
 
@@ -215,7 +217,7 @@ final class ServiceSearch {
         double unit = strengthUnit(reader.numDocs());
         for (int i = 0; i < found.size(); i++) {
             double relevance = found.get(i).score / best + COVERAGE_WEIGHT * coverage[i]
-                    + (inDomain(foundServices.get(i), query.domains()) ? DOMAIN_AGREEMENT : 0);
+                    + DOMAIN_AGREEMENT * sharedDomains(foundServices.get(i), query.domains());
             if (query.age() != null && !EligibleAges.of(foundServices.get(i)).includes(query.age())) {
                 relevance *= OTHER_AGE_SHARE;
             }
@@ -237,8 +239,12 @@ final class ServiceSearch {
         return idf(Math.max(1, documents), 1) * (1 + CALIBRATED_K1) / (1 + ServiceFields.BM25_K1);
     }
 
-    private static boolean inDomain(Service service, Set<String> domains) {
-        return !domains.isEmpty() && service.categories().stream().anyMatch(domains::contains);
+    /** The share of the life domains the message names that the service is in: 0 to 1. */
+    private static double sharedDomains(Service service, Set<String> domains) {
+        if (domains.isEmpty()) {
+            return 0;
+        }
+        return (double) service.categories().stream().filter(domains::contains).count() / domains.size();
     }
 
     /** A hit needs only its id (the service itself is in memory), read from doc values. */

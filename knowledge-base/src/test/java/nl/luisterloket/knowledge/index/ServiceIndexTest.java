@@ -309,6 +309,29 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aServiceInEveryDomainTheMessageNamesComesBeforeOneInOnlyOneOfThem() {
+        index.upsert(TestServices.service("schuldloket", "Schuldloket", "Hulp als je rood staat of schulden hebt.",
+                List.of("geld"), List.of("rood staan", "schulden")));
+        index.upsert(TestServices.service("geldtest", "Geldtest", "Een test op internet: waar blijft je geld?",
+                List.of("geld", "digitaal"), List.of("rood staan", "online")));
+        String text = "ik sta rood, kan ik dat online bijhouden";
+
+        List<ServiceHit> moneyAndOnline = searchNaming(text, Set.of("geld", "digitaal"));
+
+        assertThat(moneyAndOnline.get(0).service().id()).isEqualTo("geldtest");
+        assertThat(relevanceOf("schuldloket", moneyAndOnline))
+                .isLessThan(relevanceOf("schuldloket", searchNaming(text, Set.of("geld"))));
+    }
+
+    private List<ServiceHit> searchNaming(String text, Set<String> domains) {
+        return index.search(new ServiceQuery(text, false, null, Set.of(), Set.of(), false, 5, domains));
+    }
+
+    private static double relevanceOf(String id, List<ServiceHit> hits) {
+        return hits.stream().filter(hit -> hit.service().id().equals(id)).findFirst().orElseThrow().relevance();
+    }
+
+    @Test
     void allListsEveryServiceInIdOrderActiveOrNot() {
         assertThat(index.all()).extracting(Service::id).isSorted().contains("oude-voedselbank", "voedselbank");
     }
