@@ -44,7 +44,7 @@ final class MessageAnalyzer extends Analyzer {
     private final StemmerOverrideMap stemOverrides;
     private final boolean english;
     private final Map<String, List<String>> stemmedSynonyms;
-    private final List<ScatteredPhrases.Phrase> scatteredPhrases;
+    private final ScatteredPhrases scatteredPhrases;
 
     /**
      * @param compoundParts  dictionary of word parts for decompounding, or null for none
@@ -53,12 +53,12 @@ final class MessageAnalyzer extends Analyzer {
      */
     MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
             boolean english) {
-        this(stopWords, compoundParts, synonyms, stemOverrides, english, Map.of(), List.of());
+        this(stopWords, compoundParts, synonyms, stemOverrides, english, Map.of(), ScatteredPhrases.none());
     }
 
     /** @param stemmedSynonyms per stem, the stems of its one-word synonyms: for words the synonym list has in another form */
     MessageAnalyzer(CharArraySet stopWords, CharArraySet compoundParts, SynonymMap synonyms, StemmerOverrideMap stemOverrides,
-            boolean english, Map<String, List<String>> stemmedSynonyms, List<ScatteredPhrases.Phrase> scatteredPhrases) {
+            boolean english, Map<String, List<String>> stemmedSynonyms, ScatteredPhrases scatteredPhrases) {
         this.stemmedSynonyms = stemmedSynonyms;
         this.scatteredPhrases = scatteredPhrases;
         this.stopWords = stopWords;

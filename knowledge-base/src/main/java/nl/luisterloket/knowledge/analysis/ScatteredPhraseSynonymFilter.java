@@ -22,10 +22,10 @@ final class ScatteredPhraseSynonymFilter extends WholeMessageFilter {
     private static final int EXTRA_SPAN = 3;
 
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    private final List<ScatteredPhrases.Phrase> phrases;
+    private final ScatteredPhrases phrases;
     private final DutchStemmer stemmer = new DutchStemmer();
 
-    ScatteredPhraseSynonymFilter(TokenStream input, List<ScatteredPhrases.Phrase> phrases) {
+    ScatteredPhraseSynonymFilter(TokenStream input, ScatteredPhrases phrases) {
         super(input);
         this.phrases = phrases;
     }
@@ -54,8 +54,7 @@ final class ScatteredPhraseSynonymFilter extends WholeMessageFilter {
         }
         Set<String> keys = new HashSet<>();
         words.forEach(word -> keys.add(ScatteredPhrases.key(word.stem())));
-        for (ScatteredPhrases.Phrase phrase : phrases) {
-            // most entries share no word with a message: a set lookup per word rules them out
+        for (ScatteredPhrases.Phrase phrase : phrases.sharingAWord(keys)) {
             if (!keys.containsAll(phrase.keys())) {
                 continue;
             }

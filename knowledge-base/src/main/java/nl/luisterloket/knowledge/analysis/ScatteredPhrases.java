@@ -1,8 +1,10 @@
 package nl.luisterloket.knowledge.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,10 +31,50 @@ final class ScatteredPhrases {
         }
     }
 
-    private ScatteredPhrases() {
+    private final List<Phrase> phrases;
+    /** Each entry's position in {@link #phrases} under the key of its first word. */
+    private final Map<String, int[]> byFirstKey;
+
+    private ScatteredPhrases(List<Phrase> phrases) {
+        this.phrases = List.copyOf(phrases);
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < this.phrases.size(); i++) {
+            positions.computeIfAbsent(key(this.phrases.get(i).stems().get(0)), key -> new ArrayList<>()).add(i);
+        }
+        Map<String, int[]> byFirstKey = new HashMap<>();
+        positions.forEach((key, list) -> byFirstKey.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstKey = Map.copyOf(byFirstKey);
     }
 
-    static List<Phrase> of(ConfigFiles files, String relativePath) {
+    /**
+     * The entries whose first word has one of the keys, in the order of the file: most entries share no word with
+     * a message, and only those are worth matching.
+     */
+    List<Phrase> sharingAWord(Set<String> keys) {
+        List<Integer> positions = new ArrayList<>();
+        for (String key : keys) {
+            int[] found = byFirstKey.get(key);
+            if (found != null) {
+                for (int position : found) {
+                    positions.add(position);
+                }
+            }
+        }
+        positions.sort(null);
+        List<Phrase> found = new ArrayList<>(positions.size());
+        positions.forEach(position -> found.add(phrases.get(position)));
+        return found;
+    }
+
+    boolean isEmpty() {
+        return phrases.isEmpty();
+    }
+
+    static ScatteredPhrases none() {
+        return new ScatteredPhrases(List.of());
+    }
+
+    static ScatteredPhrases of(ConfigFiles files, String relativePath) {
         DutchStemmer stemmer = new DutchStemmer();
         List<Phrase> phrases = new ArrayList<>();
         for (String line : files.lines(relativePath)) {
@@ -55,7 +97,7 @@ final class ScatteredPhrases {
                 phrases.add(new Phrase(List.copyOf(stems), words));
             }
         }
-        return List.copyOf(phrases);
+        return new ScatteredPhrases(phrases);
     }
 
     private static List<String> entries(String list) {

@@ -92,7 +92,7 @@ public final class TextAnalysis {
                         StemmedSynonyms.of(dutchIndex, files, NL_SYNONYMS), ScatteredPhrases.of(files, NL_SYNONYMS)),
                 englishIndex,
                 new MessageAnalyzer(englishStop, null, englishSynonyms, null, true,
-                        StemmedSynonyms.of(englishIndex, files, EN_SYNONYMS), List.of()),
+                        StemmedSynonyms.of(englishIndex, files, EN_SYNONYMS), ScatteredPhrases.none()),
                 files.lines(NL_SPECIFIC_NEEDS), files.lines(EN_SPECIFIC_NEEDS),
                 contents(files, NL_STOPWORDS, EN_STOPWORDS, NL_COMPOUND_PARTS, NL_STEMS));
     }

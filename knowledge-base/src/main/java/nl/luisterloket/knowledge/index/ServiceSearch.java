@@ -199,8 +199,8 @@ final class ServiceSearch {
             }
         }
         // which hit holds which term, per field: looked up once for the coverage and the needs both
-        Map<String, boolean[]> dutchPresence = new HashMap<>();
-        Map<String, boolean[]> englishPresence = new HashMap<>();
+        HitTerms dutchPresence = new HitTerms(reader, ServiceFields.NL_ALL, found);
+        HitTerms englishPresence = new HitTerms(reader, ServiceFields.EN_ALL, found);
         double[] coverage = coverage(reader, found, dutch, ServiceFields.NL_ALL, dutchPresence);
         if (!english.isEmpty()) {
             double[] englishCoverage = coverage(reader, found, english, ServiceFields.EN_ALL, englishPresence);
@@ -404,7 +404,7 @@ final class ServiceSearch {
      * ("kinderdagverblijf" for "creche"), not through a part of it ("kind").
      */
     private static void markMissedNeeds(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field,
-            Set<String> needs, Map<String, boolean[]> presence, boolean[] missed) throws IOException {
+            Set<String> needs, HitTerms presence, boolean[] missed) throws IOException {
         for (TermGroup group : groups) {
             boolean namesNeed = group.alternatives().stream()
                     .anyMatch(term -> term.weight() >= 1f && needs.contains(term.term()));
@@ -414,7 +414,7 @@ final class ServiceSearch {
             boolean[] met = new boolean[hits.size()];
             for (TermGroup.WeightedTerm term : group.alternatives()) {
                 if (needs.contains(term.term())) {
-                    boolean[] found = present(reader, field, hits, term.term(), presence);
+                    boolean[] found = presence.holding(term.term());
                     for (int hit = 0; hit < hits.size(); hit++) {
                         met[hit] |= found[hit];
                     }
@@ -449,7 +449,7 @@ final class ServiceSearch {
 
     /** Per hit: the rarity-weighted share of the message's word groups found in the service's texts. */
     private static double[] coverage(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field,
-            Map<String, boolean[]> presence) throws IOException {
+            HitTerms presence) throws IOException {
         double[] result = new double[hits.size()];
         if (groups.isEmpty() || hits.isEmpty()) {
             return result;
@@ -493,60 +493,23 @@ final class ServiceSearch {
 
     /** How much of a word group a hit's texts contain: its best term's weight, or a synonym's if a whole phrase is there. */
     private static double credit(IndexReader reader, String field, List<ScoreDoc> hits, int hit, TermGroup group,
-            Map<String, boolean[]> presence) throws IOException {
+            HitTerms presence) throws IOException {
         double credit = 0;
         for (TermGroup.WeightedTerm term : group.alternatives()) {
-            if (present(reader, field, hits, term.term(), presence)[hit]) {
+            if (presence.holding(term.term())[hit]) {
                 credit = Math.max(credit, Math.min(1f, term.weight()));
             }
         }
         for (List<String> phrase : group.phrases()) {
             boolean all = true;
             for (String word : phrase) {
-                all &= present(reader, field, hits, word, presence)[hit];
+                all &= presence.holding(word)[hit];
             }
             if (all) {
                 credit = Math.max(credit, TermGroups.SYNONYM_WEIGHT);
             }
         }
         return credit;
-    }
-
-    /** For each hit, whether its field holds the term; computed once per term and search. */
-    private static boolean[] present(IndexReader reader, String field, List<ScoreDoc> hits, String term,
-            Map<String, boolean[]> presence) throws IOException {
-        boolean[] known = presence.get(term);
-        if (known != null) {
-            return known;
-        }
-        boolean[] found = new boolean[hits.size()];
-        Integer[] order = new Integer[hits.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Integer.compare(hits.get(a).doc, hits.get(b).doc));
-        for (LeafReaderContext leaf : reader.leaves()) {
-            PostingsEnum postings = leaf.reader().postings(new Term(field, term), PostingsEnum.NONE);
-            if (postings == null) {
-                continue;
-            }
-            int base = leaf.docBase;
-            int end = base + leaf.reader().maxDoc();
-            for (Integer hit : order) {
-                int doc = hits.get(hit).doc;
-                if (doc < base || doc >= end) {
-                    continue;
-                }
-                int target = doc - base;
-                if (postings.docID() < target) {
-                    postings.advance(target);
-                }
-                if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) {
-                    break;
-                }
-                found[hit] = postings.docID() == target;
-            }
-        }
-        presence.put(term, found);
-        return found;
     }
 
     /** The rarity of a phrase: that of its most common word, or 0 when a word of it appears nowhere. */

@@ -77,10 +77,12 @@ public final class MessageUnderstander implements MessageUnderstanding {
         String named = neighbourhoodNamed(normalized);
         String neighbourhood = named != null ? named : context.neighbourhood();
         // idioms ("ik ga dood van de honger") are taken out once: they name no danger, no domain and no service
-        String withoutIdioms = phrases.crisisIdioms().remove(normalized);
-        Set<Signal> signals = signals(normalized, withoutIdioms);
+        // the message's words, once: they decide which phrases of each list are worth trying
+        Set<String> words = PhraseList.words(normalized);
+        String withoutIdioms = phrases.crisisIdioms().remove(normalized, words);
+        Set<Signal> signals = signals(normalized, withoutIdioms, words);
         // how the resident lives ("ik leef van een uitkering") is background, not a problem in that domain
-        Set<String> domains = domains(phrases.circumstances().remove(withoutIdioms));
+        Set<String> domains = domains(phrases.circumstances().remove(withoutIdioms, words), words);
 
         if (normalized.isEmpty()) {
             // only emoji (a thumbs-up, a smiley) is a social gesture; only punctuation or nothing is not understood
@@ -95,7 +97,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         if (signals.contains(Signal.ASKS_FOR_PERSON)) {
             return new Understanding(Decision.ESCALATE, List.of(), domains, List.of(), language, signals, named);
         }
-        if (isOnlySmalltalk(normalized, signals)) {
+        if (isOnlySmalltalk(normalized, signals, words)) {
             return new Understanding(Decision.SMALLTALK, List.of(), domains, List.of(), language, signals, named);
         }
         String searchText = withoutIdioms;
@@ -112,7 +114,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
         allDomains.addAll(domains);
         int areas = LifeAreas.count(allDomains);
-        boolean overwhelmed = phrases.overwhelmed().matches(normalized);
+        boolean overwhelmed = phrases.overwhelmed().matches(normalized, words);
         if (areas >= settings.complexDomains() || (overwhelmed && areas >= settings.complexDomains() - 1)) {
             Set<Signal> withComplex = EnumSet.of(Signal.COMPLEX);
             withComplex.addAll(signals);
@@ -143,54 +145,54 @@ public final class MessageUnderstander implements MessageUnderstanding {
         return !normalized.isEmpty() && phrases.crisis().matches(phrases.crisisIdioms().remove(normalized));
     }
 
-    private Set<Signal> signals(String normalized, String withoutIdioms) {
+    private Set<Signal> signals(String normalized, String withoutIdioms, Set<String> words) {
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
-        if (phrases.crisis().matches(withoutIdioms)) {
+        if (phrases.crisis().matches(withoutIdioms, words)) {
             signals.add(Signal.CRISIS);
         }
         // "ben jij een echt mens?" asks who the desk is, not for a person
-        if (phrases.asksForPerson().matches(phrases.whoAreYou().remove(normalized))) {
+        if (phrases.asksForPerson().matches(phrases.whoAreYou().remove(normalized, words), words)) {
             signals.add(Signal.ASKS_FOR_PERSON);
         }
-        if (phrases.frustration().matches(normalized)) {
+        if (phrases.frustration().matches(normalized, words)) {
             signals.add(Signal.FRUSTRATION);
         }
-        if (phrases.greeting().matches(normalized)) {
+        if (phrases.greeting().matches(normalized, words)) {
             signals.add(Signal.GREETING);
         }
-        if (phrases.thanks().matches(normalized)) {
+        if (phrases.thanks().matches(normalized, words)) {
             signals.add(Signal.THANKS);
         }
-        if (phrases.goodbye().matches(normalized)) {
+        if (phrases.goodbye().matches(normalized, words)) {
             signals.add(Signal.GOODBYE);
         }
-        if (phrases.whoAreYou().matches(normalized)) {
+        if (phrases.whoAreYou().matches(normalized, words)) {
             signals.add(Signal.WHO_ARE_YOU);
         }
-        if (phrases.chitchat().matches(normalized)) {
+        if (phrases.chitchat().matches(normalized, words)) {
             signals.add(Signal.CHITCHAT);
         }
         return signals;
     }
 
-    private boolean isOnlySmalltalk(String normalized, Set<Signal> signals) {
+    private boolean isOnlySmalltalk(String normalized, Set<Signal> signals, Set<String> words) {
         if (!(signals.contains(Signal.GREETING) || signals.contains(Signal.THANKS) || signals.contains(Signal.GOODBYE)
                 || signals.contains(Signal.WHO_ARE_YOU) || signals.contains(Signal.CHITCHAT))) {
             return false;
         }
         String rest = normalized;
         for (PhraseList list : List.of(phrases.greeting(), phrases.thanks(), phrases.goodbye(), phrases.whoAreYou(), phrases.chitchat())) {
-            rest = list.remove(rest);
+            rest = list.remove(rest, words);
         }
         long meaningful = Arrays.stream(rest.strip().split("\\s+"))
                 .filter(word -> !word.isEmpty() && !LanguageGuess.isFiller(word)).count();
         return meaningful <= SMALLTALK_REMAINDER_WORDS;
     }
 
-    private Set<String> domains(String withoutIdioms) {
+    private Set<String> domains(String withoutIdioms, Set<String> words) {
         Set<String> found = new LinkedHashSet<>();
         phrases.domains().forEach((domain, list) -> {
-            if (list.matches(withoutIdioms)) {
+            if (list.matches(withoutIdioms, words)) {
                 found.add(domain);
             }
         });

@@ -123,7 +123,22 @@ final class PhraseList {
         return regex.toString();
     }
 
+    /** The distinct words of a normalized text, to try several lists against it with {@link #matches(String, Set)}. */
+    static Set<String> words(String normalized) {
+        Set<String> words = new HashSet<>(Arrays.asList(normalized.split(" ")));
+        words.remove("");
+        return words;
+    }
+
     boolean matches(String normalized) {
+        return matches(normalized, words(normalized));
+    }
+
+    /**
+     * Whether a phrase occurs in the text; {@code words} holds at least the text's words (those of the text before
+     * other lists blanked parts of it will do: they only decide which phrases are tried).
+     */
+    boolean matches(String normalized, Set<String> words) {
         for (Pattern expression : alwaysTried) {
             if (expression.matcher(normalized).find()) {
                 return true;
@@ -132,10 +147,12 @@ final class PhraseList {
         if (byFirstWord.isEmpty() && byFirstPrefix.isEmpty()) {
             return false;
         }
-        Set<String> words = new HashSet<>(Arrays.asList(normalized.split(" ")));
-        words.remove("");
         for (String word : words) {
-            for (Pattern phrase : byFirstWord.getOrDefault(word, List.of())) {
+            List<Pattern> phrases = byFirstWord.get(word);
+            if (phrases == null) {
+                continue;
+            }
+            for (Pattern phrase : phrases) {
                 if (phrase.matcher(normalized).find()) {
                     return true;
                 }
@@ -151,9 +168,13 @@ final class PhraseList {
         return false;
     }
 
-    /** The text with every match blanked out (replaced by spaces), to look at what is left. */
     String remove(String normalized) {
-        if (!matches(normalized)) {
+        return remove(normalized, words(normalized));
+    }
+
+    /** The text with every match blanked out (replaced by spaces), to look at what is left. */
+    String remove(String normalized, Set<String> words) {
+        if (!matches(normalized, words)) {
             return normalized;
         }
         String text = normalized;
