@@ -19,10 +19,11 @@ import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -90,7 +91,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer(analysis)).setSimilarity(SIMILARITY));
-            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            this.searchers = new SearcherManager(RememberingTermsReader.wrap(DirectoryReader.open(writer)), new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
                     IndexSearcher searcher = new IndexSearcher(reader);

@@ -484,7 +484,7 @@ final class ServiceSearch {
         for (int hit = 0; hit < hits.size(); hit++) {
             double matched = 0;
             for (int g = 0; g < groups.size(); g++) {
-                matched += credit(reader, field, hits, hit, groups.get(g), presence) * weights[g];
+                matched += credit(hit, groups.get(g), presence) * weights[g];
             }
             result[hit] = matched / total;
         }
@@ -492,8 +492,7 @@ final class ServiceSearch {
     }
 
     /** How much of a word group a hit's texts contain: its best term's weight, or a synonym's if a whole phrase is there. */
-    private static double credit(IndexReader reader, String field, List<ScoreDoc> hits, int hit, TermGroup group,
-            HitTerms presence) throws IOException {
+    private static double credit(int hit, TermGroup group, HitTerms presence) throws IOException {
         double credit = 0;
         for (TermGroup.WeightedTerm term : group.alternatives()) {
             if (presence.holding(term.term())[hit]) {

@@ -48,6 +48,22 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aWordSearchedForBeforeAnyServiceUsedItIsFoundOnceOneDoesAndForgottenWhenItGoes() {
+        // a term's absence, remembered by the first searches, must not outlive the index it was true for
+        for (int i = 0; i < 3; i++) {
+            assertThat(ids("waar kan ik een xylofoon lenen")).doesNotContain("muziekbieb");
+        }
+        index.upsert(TestServices.service("muziekbieb", "Muziekbieb", "Leen een xylofoon voor thuis.", List.of("wonen"),
+                List.of("xylofoon")));
+        assertThat(ids("waar kan ik een xylofoon lenen")).first().isEqualTo("muziekbieb");
+        assertThat(ids("waar kan ik een xylofoon lenen")).first().isEqualTo("muziekbieb");
+
+        index.remove("muziekbieb");
+
+        assertThat(ids("waar kan ik een xylofoon lenen")).doesNotContain("muziekbieb");
+    }
+
+    @Test
     void aPastParticipleInTheMessageMeetsTheVerbInTheService() {
         index.upsert(TestServices.service("isolatie", "Energieloket", "Subsidie om je huis te isoleren.", List.of("energie"), List.of()));
 
