@@ -44,9 +44,15 @@ public final class MessageUnderstander implements MessageUnderstanding {
     private static final Set<String> NOT_A_PLACE = Set.of("een", "mijn", "ons", "onze", "deze", "die", "dit", "zo", "hier",
             "daar", "this", "that", "city", "town", "stad", "wijk", "buurt", "flat", "huis", "kamer");
 
-    /** "ik ben 24", "mijn opa is 84", "vader 72 jaar", "I am 70": an age stated in years. */
+    /**
+     * "ik ben 24", "mijn opa is 84", "vader 72 jaar", "I am 70": an age stated in years. A number with another unit is
+     * no age: "ik ben 10 weken zwanger", "ik ben 50 euro kwijt", "she is 30 minutes late".
+     */
     private static final Pattern AGE = Pattern.compile(
-            "(?:^| )(?:ben|is|am|im|aged?) (\\d{2})(?= |$)|(?:^| )(\\d{2}) (?:jaar|jr|years)(?= |$)");
+            "(?:^| )(?:ben|is|am|im|aged?) (\\d{2})(?= |$)(?! (?:weken|week|wk|maanden|maand|dagen|dag|uur|uren|minuten|min"
+                    + "|seconden|euro|eur|cent|procent|keer|kilo|kg|gram|graden|km|meter|cm|weeks|months|days|hours|minutes"
+                    + "|euros|percent|times|kilos|degrees)(?: |$))"
+                    + "|(?:^| )(\\d{2}) (?:jaar|jr|years)(?= |$)");
     private static final int OLDER_FROM = 65;
     private static final int YOUNG_FROM = 16;
     private static final int YOUNG_UNTIL = 27;

@@ -227,6 +227,15 @@ class MessageUnderstanderTest {
     }
 
     @Test
+    void aNumberWithAnotherUnitThanYearsIsNoAge() {
+        assertThat(MessageUnderstander.statedAge("ik ben 10 weken zwanger")).isNull();
+        assertThat(MessageUnderstander.statedAge("ik ben 50 euro kwijt aan een oplichter")).isNull();
+        assertThat(MessageUnderstander.statedAge("the bus is 20 minutes late")).isNull();
+        assertThat(MessageUnderstander.statedAge("ik ben 19 weken geleden verhuisd en ik ben 23")).isEqualTo(23);
+        assertThat(MessageUnderstander.statedAge("ik ben 67")).isEqualTo(67);
+    }
+
+    @Test
     void aProviderAServiceOffersIsAnswered() {
         index.upsert(TestServices.service("tandarts-zuid", "Tandartspraktijk Zuid", "Tandarts met plek voor nieuwe patienten.",
                 List.of("gezondheid"), List.of("tandarts")));
