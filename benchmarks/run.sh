@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The full performance run behind docs/BENCHMARKS.md (about 25 minutes on 2 cores).
+# The full performance run behind docs/BENCHMARKS.md (about 35 minutes on 2 cores).
+# Run it with nothing else on the machine; the calibration loop between the runs shows how fast the machine was.
 # Usage: benchmarks/run.sh [output directory]   (default: benchmarks/target/results)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,25 +16,32 @@ jar=benchmarks/target/benchmarks.jar
   free -m | awk '/Mem:/ {print "memory: " $2 " MiB"}'
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -version 2>&1 | head -1
+  benchmarks/calibrate.sh
 } | tee "$out/machine.txt"
 
 echo "== understanding + search latency (JMH, sample mode)"
 java -jar "$jar" jmh UnderstandingBenchmark -rf json -rff "$out/understanding.json" | tee "$out/understanding.txt"
 
 echo "== understanding: CPU time per message"
-java -jar "$jar" understanding | tee "$out/understanding-cpu.txt"
+benchmarks/calibrate.sh
+java -jar "$jar" understanding --sizes 500,5000,50000 --warmup 3000 --messages 5000 --slowest 8 | tee "$out/understanding-cpu.txt"
 
 echo "== index build time and heap"
 java -Xmx1g -jar "$jar" index | tee "$out/index.txt"
 
-echo "== pipeline at 500 messages/s, 5,000 services, 10,000 residents, -Xmx256m"
-java -Xmx256m -jar "$jar" pipeline --rate 500 --seconds 30 | tee "$out/pipeline-500.txt"
-
-echo "== pipeline, as fast as it goes"
-java -Xmx256m -jar "$jar" pipeline --rate 0 --seconds 30 | tee "$out/pipeline-max.txt"
+# two minutes of warm-up: on two cores the JIT compilers take a third of the CPU for the first minute
+for rate in 0 250 500; do
+  echo "== pipeline through the fake Telegram server, rate $rate (0: as fast as it goes), 5,000 services, 10,000 residents, -Xmx256m"
+  benchmarks/calibrate.sh
+  java -Xmx256m -jar "$jar" pipeline --rate "$rate" --seconds 30 --warmup 120 | tee "$out/pipeline-telegram-$rate.txt"
+done
+echo "== pipeline, direct to the router, as fast as it goes"
+benchmarks/calibrate.sh
+java -Xmx256m -jar "$jar" pipeline --channel direct --rate 0 --seconds 30 --warmup 120 | tee "$out/pipeline-direct-max.txt"
 
 echo "== start-up to first answer, and the smallest heap that answers"
-java -jar "$jar" startup --services 5000 --residents 10000 | tee "$out/startup.txt"
+benchmarks/calibrate.sh
+java -jar "$jar" startup --services 5000 --residents 10000 --runs 3 --heap-steps 256m,128m,96m,64m | tee "$out/startup.txt"
 
 if command -v hyperfine >/dev/null 2>&1; then
   echo "== start-up, timed by hyperfine"

@@ -78,6 +78,7 @@ public final class PipelineLoadDriver {
     private Usage usageAtMeasureFrom;
     private Usage usageAtMeasureUntil;
     private long submittedInMeasurement;
+    private int nextResident;
 
     public PipelineLoadDriver(Settings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -123,7 +124,6 @@ public final class PipelineLoadDriver {
         long end = measureFrom + settings.measurement().toNanos();
         double interval = settings.ratePerSecond() == 0 ? 0 : 1e9 / settings.ratePerSecond();
         long submitted = 0;
-        int resident = 0;
         long now = start;
         while (now < end) {
             long arrival;
@@ -145,12 +145,10 @@ public final class PipelineLoadDriver {
             if (usageAtMeasureFrom != null) {
                 submittedInMeasurement++;
             }
-            String chatId;
-            int tries = 0;
-            do {
-                chatId = ResidentHistoryGenerator.chatId(resident);
-                resident = (resident + 1) % settings.residents();
-            } while (inFlight.containsKey(chatId) && ++tries < settings.residents());
+            String chatId = nextWaitingResident(end);
+            if (chatId == null) {
+                break;
+            }
             inFlight.put(chatId, arrival);
             pipeline.submit(chatId, messages.get((int) (submitted % messages.size())));
             submitted++;
@@ -159,6 +157,27 @@ public final class PipelineLoadDriver {
         measureUntil = end;
         usageAtMeasureUntil = Usage.now();
         return submitted;
+    }
+
+    /**
+     * The next resident with no message waiting for an answer. A resident writes again only once answered: when every
+     * resident waits, the desk is behind the offered rate, and the message waits here, its latency counted from its
+     * scheduled arrival (sending a resident several at once would measure the desk's flood control instead). Null
+     * when the run ends first.
+     */
+    private String nextWaitingResident(long end) {
+        while (System.nanoTime() < end) {
+            // the resident answered longest ago is usually next in turn, so the search is short once one is free
+            for (int tries = 0; inFlight.size() < settings.residents() && tries < settings.residents(); tries++) {
+                String chatId = ResidentHistoryGenerator.chatId(nextResident);
+                nextResident = (nextResident + 1) % settings.residents();
+                if (!inFlight.containsKey(chatId)) {
+                    return chatId;
+                }
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return null;
     }
 
     private double perMessage(double total) {
