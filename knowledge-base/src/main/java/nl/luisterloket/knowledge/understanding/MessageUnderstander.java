@@ -84,7 +84,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         String neighbourhood = named != null ? named : context.neighbourhood();
         // idioms ("ik ga dood van de honger") are taken out once: they name no danger, no domain and no service
         // the message's words, once: they decide which phrases of each list are worth trying
-        Set<String> words = PhraseList.words(normalized);
+        MessageWords words = MessageWords.of(normalized);
         String withoutIdioms = phrases.crisisIdioms().remove(normalized, words);
         Set<Signal> signals = signals(normalized, withoutIdioms, words);
         // how the resident lives ("ik leef van een uitkering") is background, not a problem in that domain
@@ -151,7 +151,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         return !normalized.isEmpty() && phrases.crisis().matches(phrases.crisisIdioms().remove(normalized));
     }
 
-    private Set<Signal> signals(String normalized, String withoutIdioms, Set<String> words) {
+    private Set<Signal> signals(String normalized, String withoutIdioms, MessageWords words) {
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
         if (phrases.crisis().matches(withoutIdioms, words)) {
             signals.add(Signal.CRISIS);
@@ -181,7 +181,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         return signals;
     }
 
-    private boolean isOnlySmalltalk(String normalized, Set<Signal> signals, Set<String> words) {
+    private boolean isOnlySmalltalk(String normalized, Set<Signal> signals, MessageWords words) {
         if (!(signals.contains(Signal.GREETING) || signals.contains(Signal.THANKS) || signals.contains(Signal.GOODBYE)
                 || signals.contains(Signal.WHO_ARE_YOU) || signals.contains(Signal.CHITCHAT))) {
             return false;
@@ -195,7 +195,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
         return meaningful <= SMALLTALK_REMAINDER_WORDS;
     }
 
-    private Set<String> domains(String withoutIdioms, Set<String> words) {
+    private Set<String> domains(String withoutIdioms, MessageWords words) {
         Set<String> found = new LinkedHashSet<>();
         phrases.domains().forEach((domain, list) -> {
             if (list.matches(withoutIdioms, words)) {

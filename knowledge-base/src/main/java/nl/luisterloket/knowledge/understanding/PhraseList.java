@@ -3,9 +3,9 @@ package nl.luisterloket.knowledge.understanding;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,44 +123,47 @@ final class PhraseList {
         return regex.toString();
     }
 
-    /** The distinct words of a normalized text, to try several lists against it with {@link #matches(String, Set)}. */
-    static Set<String> words(String normalized) {
-        Set<String> words = new HashSet<>(Arrays.asList(normalized.split(" ")));
-        words.remove("");
-        return words;
-    }
-
     boolean matches(String normalized) {
-        return matches(normalized, words(normalized));
+        return matches(normalized, MessageWords.of(normalized));
     }
 
     /**
-     * Whether a phrase occurs in the text; {@code words} holds at least the text's words (those of the text before
-     * other lists blanked parts of it will do: they only decide which phrases are tried).
+     * Whether a phrase occurs in the text. {@code words} are those of the text or of the message it was blanked from:
+     * a phrase is tried only where its first word stands, and only when the message has that word.
      */
-    boolean matches(String normalized, Set<String> words) {
+    boolean matches(String normalized, MessageWords words) {
+        if (!words.describe(normalized)) {
+            return matches(normalized);
+        }
         for (Pattern expression : alwaysTried) {
             if (expression.matcher(normalized).find()) {
                 return true;
             }
         }
-        if (byFirstWord.isEmpty() && byFirstPrefix.isEmpty()) {
-            return false;
-        }
-        for (String word : words) {
-            List<Pattern> phrases = byFirstWord.get(word);
-            if (phrases == null) {
-                continue;
+        for (Map.Entry<String, int[]> word : words.starts().entrySet()) {
+            List<Pattern> phrases = byFirstWord.get(word.getKey());
+            if (phrases != null && startsAnyAt(phrases, normalized, word.getValue())) {
+                return true;
             }
-            for (Pattern phrase : phrases) {
-                if (phrase.matcher(normalized).find()) {
+        }
+        for (PrefixPhrase phrase : byFirstPrefix) {
+            for (Map.Entry<String, int[]> word : words.starts().entrySet()) {
+                if (word.getKey().startsWith(phrase.prefix()) && startsAnyAt(List.of(phrase.pattern()), normalized, word.getValue())) {
                     return true;
                 }
             }
         }
-        for (PrefixPhrase phrase : byFirstPrefix) {
-            for (String word : words) {
-                if (word.startsWith(phrase.prefix()) && phrase.pattern().matcher(normalized).find()) {
+        return false;
+    }
+
+    /** Whether one of the phrases matches starting at one of the positions (each the start of a word). */
+    private static boolean startsAnyAt(List<Pattern> phrases, String text, int[] positions) {
+        for (Pattern phrase : phrases) {
+            Matcher matcher = phrase.matcher(text);
+            for (int position : positions) {
+                // with anchoring bounds the phrase's word-start "^" holds at the region's start, a word's first letter
+                matcher.region(position, text.length());
+                if (matcher.lookingAt()) {
                     return true;
                 }
             }
@@ -169,16 +172,23 @@ final class PhraseList {
     }
 
     String remove(String normalized) {
-        return remove(normalized, words(normalized));
+        return remove(normalized, MessageWords.of(normalized));
     }
 
     /** The text with every match blanked out (replaced by spaces), to look at what is left. */
-    String remove(String normalized, Set<String> words) {
+    String remove(String normalized, MessageWords words) {
+        if (!words.describe(normalized)) {
+            return remove(normalized);
+        }
         if (!matches(normalized, words)) {
             return normalized;
         }
+        Set<Pattern> candidates = candidates(words);
         String text = normalized;
         for (Pattern pattern : patterns) {
+            if (!candidates.contains(pattern)) {
+                continue;
+            }
             Matcher matcher = pattern.matcher(text);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
@@ -188,6 +198,21 @@ final class PhraseList {
             text = out.toString();
         }
         return text;
+    }
+
+    /** The phrases that can occur in a text with these words: the others begin with a word it does not have. */
+    private Set<Pattern> candidates(MessageWords words) {
+        Set<Pattern> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+        candidates.addAll(alwaysTried);
+        for (String word : words.words()) {
+            candidates.addAll(byFirstWord.getOrDefault(word, List.of()));
+            for (PrefixPhrase phrase : byFirstPrefix) {
+                if (word.startsWith(phrase.prefix())) {
+                    candidates.add(phrase.pattern());
+                }
+            }
+        }
+        return candidates;
     }
 
     int size() {

@@ -51,6 +51,25 @@ class PhraseListTest {
     }
 
     @Test
+    void aPhraseIsFoundWhereItsFirstWordStandsTheSecondTime() {
+        assertThat(list.matches("zie je dat ik zie het niet meer zitten")).isTrue();
+        assertThat(list.matches("zie je dat ik het niet meer zie zitten")).isFalse();
+    }
+
+    @Test
+    void theMessagesWordsServeATextBlankedFromIt() {
+        String message = "ik zie het niet meer zitten en ik ga bijna dood";
+        MessageWords words = MessageWords.of(message);
+        String blanked = list.remove(message, words);
+
+        assertThat(blanked).hasSameSizeAs(message).doesNotContain("zitten").doesNotContain("dood");
+        assertThat(list.matches(blanked, words)).isFalse();
+        assertThat(list.matches(message, words)).isTrue();
+        // a text of another length gets its own words rather than wrong positions
+        assertThat(list.matches("hallo, ik zie het niet meer zitten", words)).isTrue();
+    }
+
+    @Test
     void aLineThatIsNoPhraseNamesTheFileAndTheLine() {
         assertThatThrownBy(() -> PhraseList.parse("crisis.txt", List.of("re:(unclosed")))
                 .isInstanceOf(IllegalArgumentException.class)
