@@ -32,6 +32,11 @@ final class PreparedUnderstandings implements MessageUnderstanding {
         Prepared oneMore() {
             return new Prepared(understanding, preparedAt, uses + 1);
         }
+
+        /** What is left once one resident took it: null when that was the last. */
+        Prepared oneTaken() {
+            return uses > 1 ? new Prepared(understanding, preparedAt, uses - 1) : null;
+        }
     }
 
     private final MessageUnderstanding understanding;
@@ -61,7 +66,7 @@ final class PreparedUnderstandings implements MessageUnderstanding {
         Understanding[] taken = new Understanding[1];
         prepared.computeIfPresent(new Key(text, context), (key, ready) -> {
             taken[0] = ready.understanding();
-            return ready.uses() > 1 ? new Prepared(ready.understanding(), ready.preparedAt(), ready.uses() - 1) : null;
+            return ready.oneTaken();
         });
         return taken[0] != null ? taken[0] : understanding.understand(text, context);
     }

@@ -209,9 +209,8 @@ final class ServiceSearch {
             }
         }
         boolean[] missesNeed = new boolean[found.size()];
-        markMissedNeeds(reader, found, dutch, ServiceFields.NL_ALL, analysis.dutchSpecificNeeds(), dutchPresence, missesNeed);
-        markMissedNeeds(reader, found, english, ServiceFields.EN_ALL, analysis.englishSpecificNeeds(), englishPresence,
-                missesNeed);
+        markMissedNeeds(found, dutch, analysis.dutchSpecificNeeds(), dutchPresence, missesNeed);
+        markMissedNeeds(found, english, analysis.englishSpecificNeeds(), englishPresence, missesNeed);
         List<ServiceHit> hits = new ArrayList<>();
         float best = found.isEmpty() ? 1 : found.get(0).score;
         double unit = strengthUnit(reader.numDocs());
@@ -403,8 +402,8 @@ final class ServiceSearch {
      * however well they match the rest of it. A synonym meets the need only when it names a specific provider itself
      * ("kinderdagverblijf" for "creche"), not through a part of it ("kind").
      */
-    private static void markMissedNeeds(IndexReader reader, List<ScoreDoc> hits, List<TermGroup> groups, String field,
-            Set<String> needs, HitTerms presence, boolean[] missed) throws IOException {
+    private static void markMissedNeeds(List<ScoreDoc> hits, List<TermGroup> groups, Set<String> needs, HitTerms presence,
+            boolean[] missed) throws IOException {
         for (TermGroup group : groups) {
             boolean namesNeed = group.alternatives().stream()
                     .anyMatch(term -> term.weight() >= 1f && needs.contains(term.term()));

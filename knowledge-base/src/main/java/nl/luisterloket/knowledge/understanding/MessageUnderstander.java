@@ -82,9 +82,9 @@ public final class MessageUnderstander implements MessageUnderstanding {
         String language = guessed != null ? guessed : context.language() != null ? context.language() : "nl";
         String named = neighbourhoodNamed(normalized);
         String neighbourhood = named != null ? named : context.neighbourhood();
-        // idioms ("ik ga dood van de honger") are taken out once: they name no danger, no domain and no service
         // the message's words, once: they decide which phrases of each list are worth trying
         MessageWords words = MessageWords.of(normalized);
+        // idioms ("ik ga dood van de honger") are taken out once: they name no danger, no domain and no service
         String withoutIdioms = phrases.crisisIdioms().remove(normalized, words);
         Set<Signal> signals = signals(normalized, withoutIdioms, words);
         // how the resident lives ("ik leef van een uitkering") is background, not a problem in that domain
@@ -96,8 +96,10 @@ public final class MessageUnderstander implements MessageUnderstanding {
             return new Understanding(gesture ? Decision.SMALLTALK : Decision.NO_MATCH, List.of(), domains, List.of(), language,
                     gesture ? EnumSet.of(Signal.CHITCHAT) : signals, named);
         }
+        // the age the message states, once for every search it makes
+        Integer age = statedAge(normalized);
         if (signals.contains(Signal.CRISIS)) {
-            return new Understanding(Decision.CRISIS, crisisSuggestions(text, language, neighbourhood, context), domains,
+            return new Understanding(Decision.CRISIS, crisisSuggestions(text, language, neighbourhood, context, age), domains,
                     List.of(), language, signals, named);
         }
         if (signals.contains(Signal.ASKS_FOR_PERSON)) {
@@ -114,8 +116,9 @@ public final class MessageUnderstander implements MessageUnderstanding {
             searchText = LIVES_IN.matcher(searchText).replaceFirst(" ");
         }
         List<ServiceHit> hits = unservedPlace == null
-                ? search(searchText, language, neighbourhood, context, false, settings.maxSuggestions(), domains)
-                : servingEveryone(search(searchText, language, neighbourhood, context, false, settings.maxSuggestions() * 3, domains));
+                ? search(searchText, language, neighbourhood, context, false, settings.maxSuggestions(), domains, age)
+                : servingEveryone(search(searchText, language, neighbourhood, context, false, settings.maxSuggestions() * 3, domains,
+                        age));
         List<Suggestion> suggestions = suggestions(hits);
         Set<String> allDomains = new LinkedHashSet<>(context.domainsSoFar());
         allDomains.addAll(domains);
@@ -126,7 +129,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
             withComplex.addAll(signals);
             return new Understanding(Decision.ESCALATE, suggestions, domains, List.of(), language, withComplex, named);
         }
-        double confidence = suggestions.isEmpty() ? 0 : messageConfidence(searchText, language, neighbourhood, context, hits);
+        double confidence = suggestions.isEmpty() ? 0 : messageConfidence(searchText, language, neighbourhood, context, hits, age);
         if (confidence >= settings.answerThreshold() && !isVague(hits)) {
             return new Understanding(Decision.ANSWER, suggestions, domains, List.of(), language, signals, named);
         }
@@ -274,14 +277,14 @@ public final class MessageUnderstander implements MessageUnderstanding {
     }
 
     private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,
-            boolean urgentOnly, int limit) {
-        return search(text, language, neighbourhood, context, urgentOnly, limit, Set.of());
+            boolean urgentOnly, int limit, Integer age) {
+        return search(text, language, neighbourhood, context, urgentOnly, limit, Set.of(), age);
     }
 
     private List<ServiceHit> search(String text, String language, String neighbourhood, UnderstandingContext context,
-            boolean urgentOnly, int limit, Set<String> domains) {
+            boolean urgentOnly, int limit, Set<String> domains, Integer age) {
         return index.search(new ServiceQuery(text, "en".equals(language), neighbourhood, context.excludedServiceIds(),
-                context.categoryFilter(), urgentOnly, limit, domains, statedAge(TextNormalizer.normalize(text))));
+                context.categoryFilter(), urgentOnly, limit, domains, age));
     }
 
     /**
@@ -290,14 +293,14 @@ public final class MessageUnderstander implements MessageUnderstanding {
      * without them.
      */
     private double messageConfidence(String text, String language, String neighbourhood, UnderstandingContext context,
-            List<ServiceHit> hits) {
+            List<ServiceHit> hits, Integer age) {
         double remaining = ConfidenceCalibration.confidence(hits, 0);
         if (context.excludedServiceIds().isEmpty() && context.categoryFilter().isEmpty()) {
             return remaining;
         }
         UnderstandingContext open = new UnderstandingContext(context.language(), context.neighbourhood(), Set.of(), Set.of(),
                 context.domainsSoFar());
-        return Math.max(remaining, ConfidenceCalibration.confidence(search(text, language, neighbourhood, open, false, 1), 0));
+        return Math.max(remaining, ConfidenceCalibration.confidence(search(text, language, neighbourhood, open, false, 1, age), 0));
     }
 
     /**
@@ -327,11 +330,12 @@ public final class MessageUnderstander implements MessageUnderstanding {
     }
 
     /** Urgent services that fit the message first (then any other urgent line), then the other services found. */
-    private List<Suggestion> crisisSuggestions(String text, String language, String neighbourhood, UnderstandingContext context) {
+    private List<Suggestion> crisisSuggestions(String text, String language, String neighbourhood, UnderstandingContext context,
+            Integer age) {
         UnderstandingContext unfiltered = new UnderstandingContext(context.language(), context.neighbourhood(), Set.of(), Set.of(),
                 context.domainsSoFar());
         Map<String, Suggestion> ordered = new LinkedHashMap<>();
-        List<ServiceHit> urgent = search(text, language, neighbourhood, unfiltered, true, URGENT_SUGGESTIONS);
+        List<ServiceHit> urgent = search(text, language, neighbourhood, unfiltered, true, URGENT_SUGGESTIONS, age);
         for (ServiceHit hit : urgent) {
             ordered.put(hit.service().id(), new Suggestion(hit.service(), 1.0));
         }
@@ -342,7 +346,7 @@ public final class MessageUnderstander implements MessageUnderstanding {
                 }
             }
         }
-        for (Suggestion suggestion : suggestions(search(text, language, neighbourhood, context, false, settings.maxSuggestions()))) {
+        for (Suggestion suggestion : suggestions(search(text, language, neighbourhood, context, false, settings.maxSuggestions(), age))) {
             if (ordered.size() >= settings.maxSuggestions() + URGENT_SUGGESTIONS) {
                 break;
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The words of a normalized message and where each starts, found once and shared by the phrase lists: a list tries
@@ -38,10 +37,6 @@ record MessageWords(int length, Map<String, int[]> starts) {
         Map<String, int[]> starts = new HashMap<>();
         found.forEach((word, positions) -> starts.put(word, positions.stream().mapToInt(Integer::intValue).toArray()));
         return new MessageWords(normalized.length(), starts);
-    }
-
-    Set<String> words() {
-        return starts.keySet();
     }
 
     /** Whether these are the words of {@code text} or of the message it was blanked from. */

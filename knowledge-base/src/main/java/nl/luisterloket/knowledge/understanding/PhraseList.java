@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -140,35 +141,7 @@ final class PhraseList {
                 return true;
             }
         }
-        for (Map.Entry<String, int[]> word : words.starts().entrySet()) {
-            List<Pattern> phrases = byFirstWord.get(word.getKey());
-            if (phrases != null && startsAnyAt(phrases, normalized, word.getValue())) {
-                return true;
-            }
-        }
-        for (PrefixPhrase phrase : byFirstPrefix) {
-            for (Map.Entry<String, int[]> word : words.starts().entrySet()) {
-                if (word.getKey().startsWith(phrase.prefix()) && startsAnyAt(List.of(phrase.pattern()), normalized, word.getValue())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether one of the phrases matches starting at one of the positions (each the start of a word). */
-    private static boolean startsAnyAt(List<Pattern> phrases, String text, int[] positions) {
-        for (Pattern phrase : phrases) {
-            Matcher matcher = phrase.matcher(text);
-            for (int position : positions) {
-                // with anchoring bounds the phrase's word-start "^" holds at the region's start, a word's first letter
-                matcher.region(position, text.length());
-                if (matcher.lookingAt()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyCandidate(words, (phrase, positions) -> startsAt(phrase, normalized, positions));
     }
 
     String remove(String normalized) {
@@ -183,10 +156,16 @@ final class PhraseList {
         if (!matches(normalized, words)) {
             return normalized;
         }
-        Set<Pattern> candidates = candidates(words);
+        Set<Pattern> tried = Collections.newSetFromMap(new IdentityHashMap<>());
+        tried.addAll(alwaysTried);
+        // every candidate: the test never holds, so all are offered
+        anyCandidate(words, (phrase, positions) -> {
+            tried.add(phrase);
+            return false;
+        });
         String text = normalized;
         for (Pattern pattern : patterns) {
-            if (!candidates.contains(pattern)) {
+            if (!tried.contains(pattern)) {
                 continue;
             }
             Matcher matcher = pattern.matcher(text);
@@ -200,19 +179,37 @@ final class PhraseList {
         return text;
     }
 
-    /** The phrases that can occur in a text with these words: the others begin with a word it does not have. */
-    private Set<Pattern> candidates(MessageWords words) {
-        Set<Pattern> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
-        candidates.addAll(alwaysTried);
-        for (String word : words.words()) {
-            candidates.addAll(byFirstWord.getOrDefault(word, List.of()));
+    /**
+     * Offers each word phrase that begins with a word of the message (the others cannot occur), with where that word
+     * stands, until the test holds for one; whether it did.
+     */
+    private boolean anyCandidate(MessageWords words, BiPredicate<Pattern, int[]> test) {
+        for (Map.Entry<String, int[]> word : words.starts().entrySet()) {
+            for (Pattern phrase : byFirstWord.getOrDefault(word.getKey(), List.of())) {
+                if (test.test(phrase, word.getValue())) {
+                    return true;
+                }
+            }
             for (PrefixPhrase phrase : byFirstPrefix) {
-                if (word.startsWith(phrase.prefix())) {
-                    candidates.add(phrase.pattern());
+                if (word.getKey().startsWith(phrase.prefix()) && test.test(phrase.pattern(), word.getValue())) {
+                    return true;
                 }
             }
         }
-        return candidates;
+        return false;
+    }
+
+    /** Whether the phrase matches starting at one of the positions (each the start of a word). */
+    private static boolean startsAt(Pattern phrase, String text, int[] positions) {
+        Matcher matcher = phrase.matcher(text);
+        for (int position : positions) {
+            // with anchoring bounds the phrase's word-start "^" holds at the region's start, a word's first letter
+            matcher.region(position, text.length());
+            if (matcher.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int size() {
