@@ -288,7 +288,7 @@ final class ServiceSearch {
         return ordered;
     }
 
-    /** Drops repeated words, corrects likely typos, bounds the number of groups. */
+    /** Drops repeated words, corrects likely typos, leaves out common parts, bounds the number of groups. */
     private List<TermGroup> prepare(IndexReader reader, String field, List<TermGroup> groups) throws IOException {
         List<TermGroup> prepared = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -303,12 +303,41 @@ final class ServiceSearch {
                     corrected = group.withAlternative(new TermGroup.WeightedTerm(correction, TYPO_WEIGHT));
                 }
             }
-            prepared.add(corrected);
+            prepared.add(withoutCommonParts(reader, field, corrected));
             if (prepared.size() == MAX_GROUPS) {
                 break;
             }
         }
         return prepared;
+    }
+
+    /**
+     * A part of a compound ("geld" of "geldzorgen", "tegel" of "tegelijk") that more than this share of all services
+     * use tells no service apart: it is left out of the search. Scoring it on most services cost most of a search and
+     * only lifted services that share nothing but that part with the message. The resident's own words and whole
+     * synonyms always count, however common. In a knowledge base of a few dozen services a handful of uses is no sign
+     * of commonness, hence the least number of services.
+     */
+    static final double COMMON_PART_SHARE = 0.2;
+    static final int COMMON_PART_SERVICES = 10;
+
+    private static TermGroup withoutCommonParts(IndexReader reader, String field, TermGroup group) throws IOException {
+        if (group.alternatives().size() == 1) {
+            return group;
+        }
+        List<TermGroup.WeightedTerm> partsOfSynonyms = partsOfSynonyms(group);
+        List<TermGroup.WeightedTerm> kept = new ArrayList<>();
+        for (TermGroup.WeightedTerm term : group.alternatives()) {
+            boolean part = term.weight() == TermGroups.PART_WEIGHT || partsOfSynonyms.contains(term);
+            if (kept.isEmpty() || !part || !common(reader.docFreq(new Term(field, term.term())), reader.numDocs())) {
+                kept.add(term);
+            }
+        }
+        return kept.size() == group.alternatives().size() ? group : new TermGroup(group.word(), kept, group.phrases());
+    }
+
+    private static boolean common(int docFreq, int documents) {
+        return docFreq >= COMMON_PART_SERVICES && docFreq > COMMON_PART_SHARE * documents;
     }
 
     private static boolean unknown(IndexReader reader, String field, TermGroup group) throws IOException {

@@ -26,9 +26,8 @@ import nl.luisterloket.knowledge.understanding.MatchingSettings;
  *
  * <p>Safety first: every crisis recognised with an urgent service, every request for a person handed over, no false
  * crisis alarm, no inactive service suggested — these are the issue's floors and hold, and so do its floors for small
- * talk (0.95) and an honest "nothing fits" (0.80), top-1 (0.90) on both sets and top-3 (0.97) on the own set. The
- * figure below its floor (top-3 on the shared benchmark; floor 0.97) is held at what the matcher reaches today so
- * that a change cannot quietly make it worse, see docs/BENCHMARKS.md.
+ * talk (0.95), an honest "nothing fits" (0.80), top-1 (0.90) and top-3 (0.97) on both sets. The own set's top-1 is
+ * held at what the matcher reaches today (0.94) so that a change cannot quietly make it worse, see docs/BENCHMARKS.md.
  */
 class EvaluationFloorsTest {
 
@@ -63,7 +62,7 @@ class EvaluationFloorsTest {
 
         assertMeets(summary, SAFETY_FLOORS);
         assertMeets(summary, Map.of(SMALLTALK, 0.95, NONE_HONEST, 0.8));
-        assertMeets(summary, Map.of(SERVICE_TOP1, 0.90, SERVICE_TOP3, 0.96));
+        assertMeets(summary, Map.of(SERVICE_TOP1, 0.90, SERVICE_TOP3, 0.97));
         assertThat(summary.inactiveSuggested()).isZero();
     }
 

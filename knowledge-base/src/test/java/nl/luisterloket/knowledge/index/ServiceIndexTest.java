@@ -78,6 +78,17 @@ class ServiceIndexTest {
     }
 
     @Test
+    void aPartOfACompoundThatManyServicesUseFindsNothingOnItsOwn() {
+        for (int i = 0; i < 12; i++) {
+            index.upsert(TestServices.service("sparen-" + i, "Spaarclub " + i, "Samen geld opzij leggen.", List.of("geld"), List.of()));
+        }
+
+        // "geld" (of "geldzorgen" and its synonym "geldproblemen") is in 13 of 19 services and tells none of them apart
+        assertThat(ids("ik heb geldzorgen")).startsWith("schuldhulp").noneMatch(id -> id.startsWith("sparen-"));
+        assertThat(ids("ik wil geld opzij leggen")).anyMatch(id -> id.startsWith("sparen-"));
+    }
+
+    @Test
     void partsInTheMessageMeetTheCompoundInTheService() {
         assertThat(ids("achterstand met de huur")).first().isEqualTo("huurloket");
     }
