@@ -93,6 +93,16 @@ final class ServiceSearch {
      */
     private static final double OTHER_AGE_SHARE = 0.5;
 
+    /**
+     * A part of a compound ("geld" of "geldzorgen", "tegel" of "tegelijk") that more than this share of all services
+     * use tells no service apart: it is left out of the search. Scoring it on most services cost most of a search and
+     * only lifted services that share nothing but that part with the message. The resident's own words and whole
+     * synonyms always count, however common. In a knowledge base of a few dozen services a handful of uses is no sign
+     * of commonness, hence the least number of services.
+     */
+    private static final double COMMON_PART_SHARE = 0.2;
+    private static final int COMMON_PART_SERVICES = 10;
+
     /** The k1 of the scores {@code ConfidenceCalibration} was fitted on. */
     private static final double CALIBRATED_K1 = 1.2;
 
@@ -310,16 +320,6 @@ final class ServiceSearch {
         }
         return prepared;
     }
-
-    /**
-     * A part of a compound ("geld" of "geldzorgen", "tegel" of "tegelijk") that more than this share of all services
-     * use tells no service apart: it is left out of the search. Scoring it on most services cost most of a search and
-     * only lifted services that share nothing but that part with the message. The resident's own words and whole
-     * synonyms always count, however common. In a knowledge base of a few dozen services a handful of uses is no sign
-     * of commonness, hence the least number of services.
-     */
-    static final double COMMON_PART_SHARE = 0.2;
-    static final int COMMON_PART_SERVICES = 10;
 
     private static TermGroup withoutCommonParts(IndexReader reader, String field, TermGroup group) throws IOException {
         if (group.alternatives().size() == 1) {
