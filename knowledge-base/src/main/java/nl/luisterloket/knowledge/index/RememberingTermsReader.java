@@ -1,17 +1,22 @@
 package nl.luisterloket.knowledge.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.lucene.codecs.BlockTermState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.ImpactsEnum;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -66,8 +71,8 @@ final class RememberingTermsReader extends FilterDirectoryReader {
             Map<BytesRef, Optional<TermState>> known = fields.computeIfAbsent(field, name -> new ConcurrentHashMap<>());
             return new FilterTerms(terms) {
                 @Override
-                public TermsEnum iterator() throws IOException {
-                    return new RememberingTermsEnum(in.iterator(), known);
+                public TermsEnum iterator() {
+                    return new RememberingTermsEnum(in, known);
                 }
             };
         }
@@ -83,31 +88,149 @@ final class RememberingTermsReader extends FilterDirectoryReader {
         }
     }
 
-    private static final class RememberingTermsEnum extends FilterLeafReader.FilterTermsEnum {
+    /**
+     * Answers a look-up of a remembered term (found or not, its statistics, its state) without opening the segment's
+     * terms dictionary at all: opening one is most of a look-up's cost, and building a query looks up every word in six
+     * fields. The dictionary is opened, and positioned on the remembered term, only when something more is asked.
+     */
+    private static final class RememberingTermsEnum extends TermsEnum {
 
+        private final Terms terms;
         private final Map<BytesRef, Optional<TermState>> known;
+        private TermsEnum dictionary;
+        /** The remembered term the enum stands on while the dictionary is not positioned there, with its state. */
+        private BytesRef rememberedTerm;
+        private BlockTermState rememberedState;
+        /** The dictionary was positioned on a remembered term by its state, which it cannot go on from. */
+        private BytesRef positionedByState;
 
-        RememberingTermsEnum(TermsEnum in, Map<BytesRef, Optional<TermState>> known) {
-            super(in);
+        RememberingTermsEnum(Terms terms, Map<BytesRef, Optional<TermState>> known) {
+            this.terms = terms;
             this.known = known;
+        }
+
+        private TermsEnum dictionary() throws IOException {
+            if (dictionary == null) {
+                dictionary = terms.iterator();
+            }
+            return dictionary;
+        }
+
+        /** The dictionary, positioned on the remembered term if the enum stands on one. */
+        private TermsEnum positioned() throws IOException {
+            TermsEnum positioned = dictionary();
+            if (rememberedState != null) {
+                positioned.seekExact(rememberedTerm, rememberedState);
+                BytesRef term = rememberedTerm;
+                forget();
+                positionedByState = term;
+            }
+            return positioned;
+        }
+
+        private void forget() {
+            rememberedTerm = null;
+            rememberedState = null;
+            positionedByState = null;
         }
 
         @Override
         public boolean seekExact(BytesRef text) throws IOException {
+            forget();
             Optional<TermState> remembered = known.get(text);
             if (remembered != null) {
                 if (remembered.isEmpty()) {
                     return false;
                 }
-                in.seekExact(text, remembered.get());
+                if (remembered.get() instanceof BlockTermState state) {
+                    rememberedTerm = BytesRef.deepCopyOf(text);
+                    rememberedState = state;
+                } else {
+                    dictionary().seekExact(text, remembered.get());
+                    positionedByState = BytesRef.deepCopyOf(text);
+                }
                 return true;
             }
-            boolean found = in.seekExact(text);
+            boolean found = dictionary().seekExact(text);
             if (known.size() >= TERMS_PER_FIELD) {
                 known.clear();
             }
-            known.put(BytesRef.deepCopyOf(text), found ? Optional.of(in.termState()) : Optional.empty());
+            known.put(BytesRef.deepCopyOf(text), found ? Optional.of(dictionary.termState()) : Optional.empty());
             return found;
+        }
+
+        @Override
+        public TermState termState() throws IOException {
+            // shared, never changed: whoever seeks with it copies from it
+            return rememberedState != null ? rememberedState : dictionary().termState();
+        }
+
+        @Override
+        public int docFreq() throws IOException {
+            return rememberedState != null ? rememberedState.docFreq : dictionary().docFreq();
+        }
+
+        @Override
+        public long totalTermFreq() throws IOException {
+            return rememberedState != null ? rememberedState.totalTermFreq : dictionary().totalTermFreq();
+        }
+
+        @Override
+        public BytesRef term() throws IOException {
+            return rememberedState != null ? rememberedTerm : dictionary().term();
+        }
+
+        @Override
+        public AttributeSource attributes() {
+            try {
+                return dictionary().attributes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public SeekStatus seekCeil(BytesRef text) throws IOException {
+            forget();
+            return dictionary().seekCeil(text);
+        }
+
+        @Override
+        public void seekExact(long ord) throws IOException {
+            forget();
+            dictionary().seekExact(ord);
+        }
+
+        @Override
+        public void seekExact(BytesRef term, TermState state) throws IOException {
+            forget();
+            dictionary().seekExact(term, state);
+        }
+
+        @Override
+        public BytesRef next() throws IOException {
+            BytesRef standingOn = rememberedState != null ? rememberedTerm : positionedByState;
+            if (standingOn != null) {
+                // a dictionary positioned by a term's state does not go on from there (it returns the term again)
+                forget();
+                dictionary().seekExact(standingOn);
+            }
+            return dictionary().next();
+        }
+
+        @Override
+        public long ord() throws IOException {
+            return positioned().ord();
+        }
+
+        @Override
+        public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
+            return positioned().postings(reuse, flags);
+        }
+
+        @Override
+        public ImpactsEnum impacts(int flags) throws IOException {
+            return positioned().impacts(flags);
         }
     }
 }
