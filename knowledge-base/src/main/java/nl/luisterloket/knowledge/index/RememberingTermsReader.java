@@ -3,10 +3,8 @@ package nl.luisterloket.knowledge.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.lucene.codecs.BlockTermState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
@@ -54,9 +52,15 @@ final class RememberingTermsReader extends FilterDirectoryReader {
         return in.getReaderCacheHelper();
     }
 
+    /** What a look-up found: the term's state and frequencies, or that the segment does not hold it (null state). */
+    private record Remembered(TermState state, int docFreq, long totalTermFreq) {
+
+        static final Remembered ABSENT = new Remembered(null, 0, 0);
+    }
+
     private static final class RememberingLeaf extends FilterLeafReader {
 
-        private final Map<String, Map<BytesRef, Optional<TermState>>> fields = new ConcurrentHashMap<>();
+        private final Map<String, Map<BytesRef, Remembered>> fields = new ConcurrentHashMap<>();
 
         RememberingLeaf(LeafReader in) {
             super(in);
@@ -68,7 +72,7 @@ final class RememberingTermsReader extends FilterDirectoryReader {
             if (terms == null) {
                 return null;
             }
-            Map<BytesRef, Optional<TermState>> known = fields.computeIfAbsent(field, name -> new ConcurrentHashMap<>());
+            Map<BytesRef, Remembered> known = fields.computeIfAbsent(field, name -> new ConcurrentHashMap<>());
             return new FilterTerms(terms) {
                 @Override
                 public TermsEnum iterator() {
@@ -89,22 +93,22 @@ final class RememberingTermsReader extends FilterDirectoryReader {
     }
 
     /**
-     * Answers a look-up of a remembered term (found or not, its statistics, its state) without opening the segment's
+     * Answers a look-up of a remembered term (found or not, its frequencies, its state) without opening the segment's
      * terms dictionary at all: opening one is most of a look-up's cost, and building a query looks up every word in six
      * fields. The dictionary is opened, and positioned on the remembered term, only when something more is asked.
      */
     private static final class RememberingTermsEnum extends TermsEnum {
 
         private final Terms terms;
-        private final Map<BytesRef, Optional<TermState>> known;
+        private final Map<BytesRef, Remembered> known;
         private TermsEnum dictionary;
-        /** The remembered term the enum stands on while the dictionary is not positioned there, with its state. */
+        /** The remembered term the enum stands on while the dictionary is not positioned there, and what is known of it. */
         private BytesRef rememberedTerm;
-        private BlockTermState rememberedState;
-        /** The dictionary was positioned on a remembered term by its state, which it cannot go on from. */
+        private Remembered remembered;
+        /** The term the dictionary was positioned on by its state, which the dictionary cannot go on from. */
         private BytesRef positionedByState;
 
-        RememberingTermsEnum(Terms terms, Map<BytesRef, Optional<TermState>> known) {
+        RememberingTermsEnum(Terms terms, Map<BytesRef, Remembered> known) {
             this.terms = terms;
             this.known = known;
         }
@@ -119,65 +123,62 @@ final class RememberingTermsReader extends FilterDirectoryReader {
         /** The dictionary, positioned on the remembered term if the enum stands on one. */
         private TermsEnum positioned() throws IOException {
             TermsEnum positioned = dictionary();
-            if (rememberedState != null) {
-                positioned.seekExact(rememberedTerm, rememberedState);
-                BytesRef term = rememberedTerm;
-                forget();
-                positionedByState = term;
+            if (remembered != null) {
+                positioned.seekExact(rememberedTerm, remembered.state());
+                positionedByState = rememberedTerm;
+                rememberedTerm = null;
+                remembered = null;
             }
             return positioned;
         }
 
         private void forget() {
             rememberedTerm = null;
-            rememberedState = null;
+            remembered = null;
             positionedByState = null;
         }
 
         @Override
         public boolean seekExact(BytesRef text) throws IOException {
             forget();
-            Optional<TermState> remembered = known.get(text);
-            if (remembered != null) {
-                if (remembered.isEmpty()) {
+            Remembered earlier = known.get(text);
+            if (earlier != null) {
+                if (earlier.state() == null) {
                     return false;
                 }
-                if (remembered.get() instanceof BlockTermState state) {
-                    rememberedTerm = BytesRef.deepCopyOf(text);
-                    rememberedState = state;
-                } else {
-                    dictionary().seekExact(text, remembered.get());
-                    positionedByState = BytesRef.deepCopyOf(text);
-                }
+                rememberedTerm = BytesRef.deepCopyOf(text);
+                remembered = earlier;
                 return true;
             }
             boolean found = dictionary().seekExact(text);
             if (known.size() >= TERMS_PER_FIELD) {
                 known.clear();
             }
-            known.put(BytesRef.deepCopyOf(text), found ? Optional.of(dictionary.termState()) : Optional.empty());
+            known.put(BytesRef.deepCopyOf(text), found
+                    ? new Remembered(dictionary.termState(), dictionary.docFreq(), dictionary.totalTermFreq())
+                    : Remembered.ABSENT);
             return found;
         }
 
         @Override
         public TermState termState() throws IOException {
             // shared, never changed: whoever seeks with it copies from it
-            return rememberedState != null ? rememberedState : dictionary().termState();
+            return remembered != null ? remembered.state() : dictionary().termState();
         }
 
         @Override
         public int docFreq() throws IOException {
-            return rememberedState != null ? rememberedState.docFreq : dictionary().docFreq();
+            return remembered != null ? remembered.docFreq() : dictionary().docFreq();
         }
 
         @Override
         public long totalTermFreq() throws IOException {
-            return rememberedState != null ? rememberedState.totalTermFreq : dictionary().totalTermFreq();
+            return remembered != null ? remembered.totalTermFreq() : dictionary().totalTermFreq();
         }
 
         @Override
         public BytesRef term() throws IOException {
-            return rememberedState != null ? rememberedTerm : dictionary().term();
+            return remembered != null ? rememberedTerm : dictionary().term();
         }
 
         @Override
@@ -209,7 +210,7 @@ final class RememberingTermsReader extends FilterDirectoryReader {
 
         @Override
         public BytesRef next() throws IOException {
-            BytesRef standingOn = rememberedState != null ? rememberedTerm : positionedByState;
+            BytesRef standingOn = remembered != null ? rememberedTerm : positionedByState;
             if (standingOn != null) {
                 // a dictionary positioned by a term's state does not go on from there (it returns the term again)
                 forget();

@@ -392,18 +392,19 @@ final class ServiceSearch {
     private static int addFields(BooleanQuery.Builder query, List<TermGroup> groups, Map<String, Float> boosts, float factor) {
         for (TermGroup group : groups) {
             List<Query> perField = new ArrayList<>();
-            boosts.forEach((field, boost) -> perField.add(new BoostQuery(termGroupQuery(field, group), boost * factor)));
+            List<TermGroup.WeightedTerm> parts = partsOfSynonyms(group);
+            boosts.forEach((field, boost) -> perField.add(new BoostQuery(termGroupQuery(field, group, parts), boost * factor)));
             query.add(new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER), BooleanClause.Occur.SHOULD);
         }
         return groups.size();
     }
 
-    private static Query termGroupQuery(String field, TermGroup group) {
+    /** @param parts the parts of the group's synonyms ({@link #partsOfSynonyms}), found once for all fields */
+    private static Query termGroupQuery(String field, TermGroup group, List<TermGroup.WeightedTerm> parts) {
         Query words;
         if (group.alternatives().size() == 1) {
             words = new TermQuery(new Term(field, group.primary()));
         } else {
-            List<TermGroup.WeightedTerm> parts = partsOfSynonyms(group);
             SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
             group.alternatives().stream().filter(term -> !parts.contains(term))
                     .forEach(term -> synonyms.addTerm(new Term(field, term.term()), Math.min(1f, term.weight())));
