@@ -150,6 +150,10 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--warmup", defaultValue = "30", description = "Seconds before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        @Option(names = "--warmup-rate", description = "Offered messages a second while warming up; 0 = as many as the desk takes"
+                + " (default: the --rate).")
+        Double warmupRate;
+
         @Option(names = "--channel", defaultValue = "telegram",
                 description = "telegram: updates from the in-process fake Bot API server over HTTP; direct: straight to the router (default: ${DEFAULT-VALUE}).")
         String channel;
@@ -161,7 +165,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Workspace workspace = data.prepare();
             PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(data.residents, rate,
-                    Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), inFlight);
+                    warmupRate == null ? rate : warmupRate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), inFlight);
             List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(10_000, 11);
             PipelineLoadDriver.Result result = switch (channel) {
                 case "telegram" -> PipelineBenchmark.telegram(workspace, settings, messages);

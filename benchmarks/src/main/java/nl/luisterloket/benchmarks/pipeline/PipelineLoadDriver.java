@@ -26,14 +26,18 @@ public final class PipelineLoadDriver {
     /**
      * @param residents   residents to cycle through (they exist in the database, chat ids as generated)
      * @param ratePerSecond offered messages a second, or 0 for as many as the desk takes
+     * @param warmupRatePerSecond the same while warming up: a desk that warms up at the measured rate builds a queue
+     *                    while the JIT compilers take their share of the cores, and the measurement then shows that queue
+     *                    draining (or not), not the rate it sustains once warm
      * @param warmup      run before measuring (JIT, caches)
      * @param measurement measured run
      * @param maxInFlight messages in flight at rate 0
      */
-    public record Settings(int residents, double ratePerSecond, Duration warmup, Duration measurement, int maxInFlight) {
+    public record Settings(int residents, double ratePerSecond, double warmupRatePerSecond, Duration warmup,
+            Duration measurement, int maxInFlight) {
 
         public Settings {
-            if (residents < 1 || ratePerSecond < 0 || maxInFlight < 1) {
+            if (residents < 1 || ratePerSecond < 0 || warmupRatePerSecond < 0 || maxInFlight < 1) {
                 throw new IllegalArgumentException("need residents >= 1, rate >= 0, maxInFlight >= 1");
             }
             requireNonNull(warmup, "warmup is null");
@@ -122,20 +126,42 @@ public final class PipelineLoadDriver {
         long start = System.nanoTime();
         measureFrom = start + settings.warmup().toNanos();
         long end = measureFrom + settings.measurement().toNanos();
-        double interval = settings.ratePerSecond() == 0 ? 0 : 1e9 / settings.ratePerSecond();
+        boolean oneRate = settings.warmupRatePerSecond() == settings.ratePerSecond() || measureFrom == start;
+        boolean warming = !oneRate;
+        // a fixed rate's schedule counts from the start of its phase
+        long phaseStart = start;
+        long inPhase = 0;
         long submitted = 0;
         long now = start;
         while (now < end) {
+            long phaseEnd = warming ? measureFrom : end;
+            double rate = warming ? settings.warmupRatePerSecond() : settings.ratePerSecond();
             long arrival;
-            if (interval > 0) {
-                arrival = start + (long) (submitted * interval);
+            if (rate > 0) {
+                arrival = phaseStart + (long) (inPhase * 1e9 / rate);
+                if (arrival >= phaseEnd) {
+                    if (!warming) {
+                        break;
+                    }
+                    warming = false;
+                    phaseStart = measureFrom;
+                    inPhase = 0;
+                    continue;
+                }
                 while ((now = System.nanoTime()) < arrival) {
-                    LockSupport.parkNanos(Math.min(arrival - now, 200_000));
+                    LockSupport.parkNanos(arrival - now);
                 }
             } else {
                 // a message that never gets an answer keeps its place: the run still ends on time and reports it
-                if (!tryAcquireUntil(end)) {
-                    break;
+                if (!tryAcquireUntil(phaseEnd)) {
+                    if (!warming) {
+                        break;
+                    }
+                    warming = false;
+                    phaseStart = measureFrom;
+                    inPhase = 0;
+                    now = System.nanoTime();
+                    continue;
                 }
                 arrival = System.nanoTime();
             }
@@ -152,6 +178,7 @@ public final class PipelineLoadDriver {
             inFlight.put(chatId, arrival);
             pipeline.submit(chatId, messages.get((int) (submitted % messages.size())));
             submitted++;
+            inPhase++;
             now = System.nanoTime();
         }
         measureUntil = end;

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import nl.luisterloket.bot.storage.Database;
 
 /**
  * The outgoing message queue in SQLite. Messages are enqueued inside the transaction of the state
@@ -28,12 +29,14 @@ import jakarta.inject.Singleton;
 public final class Outbox {
 
     private final Clock clock;
+    private final Database database;
     private final ObjectMapper json = new ObjectMapper();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
-    public Outbox(Clock clock) {
+    public Outbox(Clock clock, Database database) {
         this.clock = requireNonNull(clock, "clock is null");
+        this.database = requireNonNull(database, "database is null");
     }
 
     /** Adds a message to the queue, in the caller's transaction. */
@@ -52,12 +55,13 @@ public final class Outbox {
              ResultSet row = id.executeQuery()) {
             row.next();
             long outboxId = row.getLong(1);
-            listeners.forEach(Runnable::run);
+            // a sender reads on a connection of its own, which sees the message only once it is committed
+            database.afterCommit(() -> listeners.forEach(Runnable::run));
             return outboxId;
         }
     }
 
-    /** Called after every enqueue (a sender thread can wake up); listeners must be quick. */
+    /** Called after every committed enqueue (a sender thread can wake up); listeners must be quick. */
     public void onEnqueued(Runnable listener) {
         listeners.add(requireNonNull(listener, "listener is null"));
     }

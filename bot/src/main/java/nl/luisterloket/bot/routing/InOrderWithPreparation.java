@@ -26,9 +26,11 @@ import nl.luisterloket.bot.channel.IncomingMessageHandler;
 import nl.luisterloket.bot.lifecycle.ManagedService;
 
 /**
- * Handles a batch of incoming messages one by one in arrival order (each in its own write transaction, as before),
- * while the messages behind are {@linkplain IncomingMessageHandler#prepare prepared} on the other cores. SQLite takes
- * one writer at a time; this keeps that writer busy with writing only.
+ * Handles incoming messages one by one in arrival order (each in its own write transaction), while the messages behind
+ * are {@linkplain IncomingMessageHandler#prepare prepared} on the other cores. SQLite takes one writer at a time; this
+ * keeps that writer busy with writing only. A whole batch goes through {@link #handle}; a stream of items (a channel
+ * that keeps receiving while it handles) starts each one's preparation with {@link #ahead} as it arrives and takes it
+ * with {@link Ahead#ready} when its turn comes.
  */
 @Singleton
 public final class InOrderWithPreparation implements ManagedService {
@@ -65,6 +67,29 @@ public final class InOrderWithPreparation implements ManagedService {
                 preparations.subList(i + 1, preparations.size()).forEach(InOrderWithPreparation::cancel);
                 return;
             }
+        }
+    }
+
+    /** Starts preparing {@code message} (if any) in the background; {@link Ahead#ready} waits for it. */
+    public <T> Ahead<T> ahead(T item, Optional<IncomingMessage> message) {
+        return new Ahead<>(item, message.map(this::submit).orElse(null));
+    }
+
+    /** An item whose message is being prepared in the background. */
+    public static final class Ahead<T> {
+
+        private final T item;
+        private final Future<?> preparation;
+
+        private Ahead(T item, Future<?> preparation) {
+            this.item = requireNonNull(item, "item is null");
+            this.preparation = preparation;
+        }
+
+        /** The item, once its preparation is done (or failed: handling then does the work itself). */
+        public T ready() {
+            await(preparation);
+            return item;
         }
     }
 

@@ -12,6 +12,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.dbcp2.DelegatingPreparedStatement;
@@ -25,7 +28,9 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite database: WAL, {@code synchronous=NORMAL}, foreign keys on, a busy timeout, and one
- * writer path ({@code BEGIN IMMEDIATE}) so that transactions in this process never deadlock.
+ * writer path ({@code BEGIN IMMEDIATE}) so that transactions in this process never deadlock. Reads
+ * outside a write transaction go to read-only connections of their own: in WAL mode they read
+ * the last committed state while the writer writes, instead of queueing for its lock.
  */
 public final class Database implements AutoCloseable {
 
@@ -33,15 +38,22 @@ public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** More than the distinct statements the desk runs, so the hot ones stay compiled. */
     private static final int MAX_POOLED_STATEMENTS = 500;
+    /** Read connections at most; more readers at once wait for one. */
+    private static final int READERS = 4;
 
     private final Path file;
     private final Connection connection;
     /** Fair: the writer of incoming messages works back to back and would otherwise starve the sender and readers. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final String url;
+    private final Semaphore readerPermits = new Semaphore(READERS);
+    private final Queue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, String url, Connection connection) {
         this.file = file;
+        this.url = url;
         this.connection = connection;
     }
 
@@ -58,22 +70,27 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:sqlite:" + file;
         migrate(url);
+        try {
+            Connection connection = withStatementPool(
+                    DriverManager.getConnection(url, settings(SQLiteConfig.TransactionMode.IMMEDIATE).toProperties()));
+            connection.setAutoCommit(true);
+            log.debug("Opened database {}", file);
+            return new Database(file, url, connection);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open the database " + file, e);
+        }
+    }
+
+    private static SQLiteConfig settings(SQLiteConfig.TransactionMode transactions) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTransactionMode(transactions);
         // nothing asks for generated keys; with them on, the driver runs one more query after every insert
         config.setGetGeneratedKeys(false);
-        try {
-            Connection connection = withStatementPool(DriverManager.getConnection(url, config.toProperties()));
-            connection.setAutoCommit(true);
-            log.debug("Opened database {}", file);
-            return new Database(file, connection);
-        } catch (SQLException e) {
-            throw new StorageException("cannot open the database " + file, e);
-        }
+        return config;
     }
 
     /**
@@ -180,8 +197,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work}; it sees a consistent snapshot. */
+    /**
+     * Runs read-only {@code work}; it sees a consistent snapshot: the last committed state, or, inside this thread's
+     * write transaction, that transaction's own writes.
+     */
     public <T> T read(SqlWork<T> work) {
+        if (lock.isHeldByCurrentThread()) {
+            return readOnWriteConnection(work);
+        }
+        try {
+            readerPermits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return readOnWriteConnection(work);
+        }
+        try {
+            Connection reader = idleReader();
+            try {
+                return readOn(reader, work);
+            } finally {
+                giveBack(reader);
+            }
+        } finally {
+            readerPermits.release();
+        }
+    }
+
+    private <T> T readOnWriteConnection(SqlWork<T> work) {
         lock.lock();
         try {
             return work.apply(connection);
@@ -189,6 +231,52 @@ public final class Database implements AutoCloseable {
             throw new StorageException("database read failed", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** One read transaction ({@code BEGIN DEFERRED}), so all of {@code work} sees the same committed state. */
+    private static <T> T readOn(Connection reader, SqlWork<T> work) {
+        try {
+            reader.setAutoCommit(false);
+            try {
+                return work.apply(reader);
+            } finally {
+                reader.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database read failed", e);
+        }
+    }
+
+    private void giveBack(Connection reader) {
+        if (!closed) {
+            idleReaders.add(reader);
+            return;
+        }
+        try {
+            reader.close();
+        } catch (SQLException e) {
+            log.debug("Closing a read connection failed", e);
+        }
+    }
+
+    private Connection idleReader() {
+        Connection reader = idleReaders.poll();
+        if (reader != null) {
+            return reader;
+        }
+        if (closed) {
+            throw new StorageException("the database " + file + " is closed", null);
+        }
+        try {
+            Connection opened = withStatementPool(
+                    DriverManager.getConnection(url, settings(SQLiteConfig.TransactionMode.DEFERRED).toProperties()));
+            try (Statement statement = opened.createStatement()) {
+                statement.execute("PRAGMA query_only = true");
+            }
+            return opened;
+        } catch (SQLException e) {
+            throw new StorageException("cannot open a read connection to " + file, e);
         }
     }
 
@@ -204,6 +292,10 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            closed = true;
+            for (Connection reader = idleReaders.poll(); reader != null; reader = idleReaders.poll()) {
+                reader.close();
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA optimize");
             }

@@ -18,6 +18,7 @@ final class TelegramModule extends AbstractModule {
         bind(UpdateTranslator.class).in(Scopes.SINGLETON);
         bind(UpdateLedger.class).in(Scopes.SINGLETON);
         bind(UpdateProcessor.class).in(Scopes.SINGLETON);
+        bind(UpdateInbox.class).in(Scopes.SINGLETON);
         bind(Backoff.class).in(Scopes.SINGLETON);
         bind(RateLimits.class).in(Scopes.SINGLETON);
         bind(TelegramTransport.class).in(Scopes.SINGLETON);

@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +19,7 @@ import com.pengrad.telegrambot.request.DeleteWebhook;
 import com.pengrad.telegrambot.request.GetUpdates;
 import com.pengrad.telegrambot.response.BaseResponse;
 import com.pengrad.telegrambot.response.GetUpdatesResponse;
+import com.pengrad.telegrambot.utility.BotUtils;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,38 +28,49 @@ import nl.luisterloket.bot.routing.InOrderWithPreparation;
 import nl.luisterloket.bot.storage.Database;
 
 /**
- * Long polling: asks Telegram for updates from the stored offset, handles them one by one (each
- * exactly once, see {@link UpdateProcessor}), and asks again. The offset only moves in the
- * transaction that handled the update, so a crash at any point neither loses nor repeats one.
- * Failures wait with backoff; nothing stops the loop but {@link #stop()}, which cancels the
- * waiting poll and lets the update in hand finish.
+ * Long polling, with the handling of updates pipelined behind it. The poller asks Telegram for updates, stores each
+ * batch in the {@link UpdateInbox} (asking past an update confirms it, and Telegram then forgets it), starts
+ * understanding their messages on the other cores, hands them to the handler thread and asks again at once. The
+ * handler handles them one by one in arrival order, each exactly once (see {@link UpdateProcessor}), and removes each
+ * from the inbox in the transaction that handled it. So the next poll, the understanding of the next messages and the
+ * writing of this one overlap, and a crash at any point neither loses nor repeats an update: what is in the inbox at
+ * start is handled first. Failures wait with backoff; nothing stops the loops but {@link #stop()}, which cancels the
+ * waiting poll and lets the update in hand finish (those behind it stay in the inbox for the next start).
  */
 @Singleton
 final class TelegramPoller implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     private static final int BATCH = 100;
+    /** Updates received and not yet handled, at most; beyond this the poller waits (the rest wait safely at Telegram). */
+    private static final int AHEAD = 2 * BATCH;
+    private static final long IDLE_CHECK_MILLIS = 200;
 
     private final TelegramApi api;
     private final UpdateProcessor processor;
     private final InOrderWithPreparation inOrder;
     private final UpdateLedger ledger;
+    private final UpdateInbox inbox;
     private final Database database;
     private final Backoff backoff;
     private final TelegramSettings settings;
+    private final BlockingQueue<InOrderWithPreparation.Ahead<UpdateProcessor.Translated>> received =
+            new ArrayBlockingQueue<>(AHEAD);
     private final Object pauseLock = new Object();
     private volatile boolean running;
     private volatile TelegramApi.PendingCall<GetUpdatesResponse> inFlight;
-    private Thread thread;
+    private Thread poller;
+    private Thread handler;
     private int webhookRemovalFailures;
 
     @Inject
     TelegramPoller(TelegramApi api, UpdateProcessor processor, InOrderWithPreparation inOrder, UpdateLedger ledger,
-            Database database, Backoff backoff, TelegramSettings settings) {
+            UpdateInbox inbox, Database database, Backoff backoff, TelegramSettings settings) {
         this.api = requireNonNull(api, "api is null");
         this.processor = requireNonNull(processor, "processor is null");
         this.inOrder = requireNonNull(inOrder, "inOrder is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
+        this.inbox = requireNonNull(inbox, "inbox is null");
         this.database = requireNonNull(database, "database is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -68,8 +84,10 @@ final class TelegramPoller implements ManagedService {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "telegram-poller");
-        thread.start();
+        handler = new Thread(this::handleReceived, "telegram-updates");
+        poller = new Thread(this::run, "telegram-poller");
+        handler.start();
+        poller.start();
         log.info("Telegram: polling for updates");
     }
 
@@ -83,24 +101,30 @@ final class TelegramPoller implements ManagedService {
         synchronized (pauseLock) {
             pauseLock.notifyAll();
         }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(30).toMillis());
+        for (Thread thread : new Thread[] {poller, handler}) {
+            if (thread != null) {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            }
         }
     }
 
     private void run() {
         int failures = 0;
+        long offset = -1;
         boolean webhookRemoved = removeWebhook();
         while (running) {
             TelegramApi.Outcome<GetUpdatesResponse> outcome;
             try {
-                outcome = poll();
+                if (offset < 0) {
+                    offset = resumeFromInbox();
+                }
+                outcome = poll(offset);
                 if (!running) {
                     return;
                 }
                 if (outcome instanceof TelegramApi.Outcome.Ok<GetUpdatesResponse> ok) {
                     failures = 0;
-                    handle(ok.response().updates());
+                    offset = receive(ok.response().updates(), offset);
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -126,8 +150,35 @@ final class TelegramPoller implements ManagedService {
         }
     }
 
-    private TelegramApi.Outcome<GetUpdatesResponse> poll() {
+    /**
+     * Hands what the inbox kept from before (a crash, a stop, webhook mode) to the handler, and returns where polling
+     * resumes: past everything handled and everything stored.
+     */
+    private long resumeFromInbox() {
         long offset = database.read(ledger::nextOffset);
+        for (UpdateInbox.Stored stored : database.read(connection -> inbox.oldest(connection, Integer.MAX_VALUE))) {
+            offset = Math.max(offset, stored.updateId() + 1);
+            readStored(stored).ifPresent(this::hand);
+        }
+        return offset;
+    }
+
+    /** A stored update that cannot be read back would block every update behind it: it is logged and removed. */
+    private Optional<Update> readStored(UpdateInbox.Stored stored) {
+        try {
+            return Optional.of(BotUtils.parseUpdate(stored.json()));
+        } catch (RuntimeException e) {
+            log.error("Telegram: stored update {} cannot be read ({}); removed without handling it", stored.updateId(),
+                    e.getClass().getSimpleName());
+            database.inTransaction(transaction -> {
+                inbox.remove(transaction, stored.updateId());
+                return null;
+            });
+            return Optional.empty();
+        }
+    }
+
+    private TelegramApi.Outcome<GetUpdatesResponse> poll(long offset) {
         GetUpdates request = new GetUpdates().offset((int) offset).limit(BATCH).timeout(settings.pollTimeoutSeconds());
         TelegramApi.PendingCall<GetUpdatesResponse> call = api.start(request);
         inFlight = call;
@@ -147,16 +198,67 @@ final class TelegramPoller implements ManagedService {
         }
     }
 
-    private void handle(List<Update> updates) {
+    /** Stores the new updates in the inbox, then hands them to the handler; returns the offset past them. */
+    private long receive(List<Update> updates, long offset) {
         if (updates == null) {
-            return;
+            return offset;
         }
-        List<UpdateProcessor.Translated> batch = updates.stream().sorted(Comparator.comparing(Update::updateId))
-                .map(processor::translate).toList();
-        inOrder.handle(batch, UpdateProcessor.Translated::message, update -> {
-            processor.process(update);
-            return running;
+        List<Update> fresh = updates.stream().filter(update -> update.updateId() >= offset)
+                .sorted(Comparator.comparing(Update::updateId)).toList();
+        if (fresh.isEmpty()) {
+            return offset;
+        }
+        database.inTransaction(transaction -> {
+            for (Update update : fresh) {
+                inbox.store(transaction, update.updateId(), BotUtils.toJson(update));
+            }
+            return null;
         });
+        fresh.forEach(this::hand);
+        return fresh.get(fresh.size() - 1).updateId() + 1L;
+    }
+
+    /** Starts understanding the update's message and queues it for the handler; waits while the handler is far behind. */
+    private void hand(Update update) {
+        UpdateProcessor.Translated translated = processor.translate(update);
+        InOrderWithPreparation.Ahead<UpdateProcessor.Translated> ahead = inOrder.ahead(translated, translated.message());
+        try {
+            while (running && !received.offer(ahead, IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                // the handler is a full queue behind; it frees a place with every update it handles
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** The handler thread: each received update in order, removed from the inbox as it is handled. */
+    private void handleReceived() {
+        int failures = 0;
+        while (running) {
+            InOrderWithPreparation.Ahead<UpdateProcessor.Translated> next;
+            try {
+                next = received.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == null) {
+                continue;
+            }
+            UpdateProcessor.Translated update = next.ready();
+            while (running) {
+                try {
+                    processor.process(update, transaction -> inbox.remove(transaction, update.update().updateId()));
+                    failures = 0;
+                    break;
+                } catch (RuntimeException e) {
+                    // the update stays in the inbox and in hand: nothing behind it goes first
+                    log.error("Telegram: handling update {} failed; trying again after a pause", update.update().updateId(), e);
+                    pause(backoff.delay(failures++));
+                }
+            }
+        }
     }
 
     /** Polling and a webhook exclude each other: switching to polling removes the webhook (keeping its pending updates). */

@@ -33,11 +33,11 @@ final class TelegramWebhookEndpoint implements HttpRoute {
     private final TelegramSettings settings;
     private final byte[] secret;
     private final Database database;
-    private final WebhookInbox inbox;
+    private final UpdateInbox inbox;
     private final WebhookWorker worker;
 
     @Inject
-    TelegramWebhookEndpoint(TelegramSettings settings, Database database, WebhookInbox inbox, WebhookWorker worker) {
+    TelegramWebhookEndpoint(TelegramSettings settings, Database database, UpdateInbox inbox, WebhookWorker worker) {
         this.settings = requireNonNull(settings, "settings is null");
         this.secret = requireNonNull(settings.webhookSecret(), "webhookSecret is null").reveal().getBytes(StandardCharsets.UTF_8);
         this.database = requireNonNull(database, "database is null");

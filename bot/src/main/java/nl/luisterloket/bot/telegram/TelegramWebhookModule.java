@@ -13,7 +13,6 @@ public final class TelegramWebhookModule extends AbstractModule {
     @Override
     protected void configure() {
         install(new TelegramModule());
-        bind(WebhookInbox.class).in(Scopes.SINGLETON);
         bind(WebhookWorker.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), HttpRoute.class).addBinding().to(TelegramWebhookEndpoint.class);
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(WebhookWorker.class);

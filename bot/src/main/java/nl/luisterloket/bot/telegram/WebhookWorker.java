@@ -33,7 +33,7 @@ final class WebhookWorker implements ManagedService {
     private final TelegramApi api;
     private final TelegramSettings settings;
     private final Database database;
-    private final WebhookInbox inbox;
+    private final UpdateInbox inbox;
     private final UpdateProcessor processor;
     private final InOrderWithPreparation inOrder;
     private final Backoff backoff;
@@ -43,7 +43,7 @@ final class WebhookWorker implements ManagedService {
     private Thread thread;
 
     @Inject
-    WebhookWorker(TelegramApi api, TelegramSettings settings, Database database, WebhookInbox inbox, UpdateProcessor processor,
+    WebhookWorker(TelegramApi api, TelegramSettings settings, Database database, UpdateInbox inbox, UpdateProcessor processor,
             InOrderWithPreparation inOrder, Backoff backoff) {
         this.api = requireNonNull(api, "api is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -118,7 +118,7 @@ final class WebhookWorker implements ManagedService {
 
     /** Handles a batch of stored updates; true when there may be more. */
     private boolean handleStored() {
-        List<WebhookInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
+        List<UpdateInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
         List<UpdateProcessor.Translated> batch = stored.stream()
                 .map(update -> processor.translate(BotUtils.parseUpdate(update.json()))).toList();
         inOrder.handle(batch, UpdateProcessor.Translated::message, update -> {

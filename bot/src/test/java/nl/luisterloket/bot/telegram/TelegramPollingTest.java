@@ -79,10 +79,12 @@ class TelegramPollingTest {
         long pollId = fake.queueUnhandledUpdate();
         long textId = fake.queuePrivateText(AMIRA, "Amira", "hallo");
 
-        FakeTelegramServer.await(fake::confirmedOffset, offset -> offset > textId, WAIT);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM processed_updates WHERE update_id IN (?, ?)", pollId, textId),
+                count -> count == 2, WAIT);
 
-        assertThat(bot.count("SELECT count(*) FROM processed_updates WHERE update_id IN (?, ?)", pollId, textId)).isEqualTo(2);
+        FakeTelegramServer.await(fake::confirmedOffset, offset -> offset > textId, WAIT);
         assertThat(fake.unconfirmedUpdates()).isZero();
+        assertThat(bot.count("SELECT count(*) FROM telegram_inbox")).as("nothing left waiting").isZero();
     }
 
     @Test

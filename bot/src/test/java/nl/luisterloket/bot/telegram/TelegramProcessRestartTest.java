@@ -44,6 +44,8 @@ class TelegramProcessRestartTest {
     private static final int MESSAGES_EACH = 2;
     private static final int UPDATES = RESIDENTS * MESSAGES_EACH;
     private static final long FIRST_RESIDENT = 50_000;
+    /** The default of {@code telegram.parallelSends}, which the launched desk runs with. */
+    private static final int PARALLEL_SENDS = 4;
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final List<String> QUESTIONS = List.of("ik heb schulden", "mijn huur is te hoog", "ik voel me eenzaam",
             "hulp bij formulieren", "mijn zoon spijbelt", "ik zoek werk", "hallo");
@@ -91,12 +93,12 @@ class TelegramProcessRestartTest {
         assertThat(count("SELECT count(DISTINCT update_id) FROM processed_updates")).isEqualTo(UPDATES);
         assertThat(count("SELECT count(*) FROM messages WHERE direction = 'in'")).as("each message handled once").isEqualTo(UPDATES);
         assertThat(count("SELECT count(*) FROM residents")).isEqualTo(RESIDENTS);
-        assertEveryReplyArrivedAndAtMostOneTwice();
+        assertEveryReplyArrivedAndOnlyThoseInFlightTwice();
         assertThat(log("first") + log("second")).doesNotContain(FakeTelegramServer.TOKEN);
         assertThat(log("second")).doesNotContain("ERROR");
     }
 
-    private void assertEveryReplyArrivedAndAtMostOneTwice() throws SQLException, IOException {
+    private void assertEveryReplyArrivedAndOnlyThoseInFlightTwice() throws SQLException, IOException {
         Map<String, List<String>> queued = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
         try (Connection connection = connect();
@@ -122,7 +124,9 @@ class TelegramProcessRestartTest {
             }
             assertThat(withoutRepeats).as("replies to chat %s, in order", chat.getKey()).isEqualTo(chat.getValue());
         }
-        assertThat(duplicates).as("a reply in flight at the kill may arrive twice, no more").isLessThanOrEqualTo(1);
+        // each chat's replies go one by one, different chats' side by side (telegram.parallelSends, 4 by default): a
+        // reply in flight at the kill (sent, not yet marked sent) may arrive twice, no other
+        assertThat(duplicates).as("only the replies in flight at the kill arrive twice").isLessThanOrEqualTo(PARALLEL_SENDS);
     }
 
     private Process launch(String name) throws IOException {

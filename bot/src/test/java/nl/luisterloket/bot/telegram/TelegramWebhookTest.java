@@ -54,7 +54,7 @@ class TelegramWebhookTest {
         assertThat(registered.secretToken()).isEqualTo(TelegramTestBot.WEBHOOK_SECRET);
         assertThat(status).isEqualTo(200);
         fake.awaitSentTo(AMIRA, 1);
-        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM telegram_webhook_inbox"), count -> count == 0, WAIT);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM telegram_inbox"), count -> count == 0, WAIT);
         assertThat(bot.count("SELECT count(*) FROM processed_updates")).isEqualTo(1);
     }
 
@@ -69,7 +69,7 @@ class TelegramWebhookTest {
         assertThat(wrong).isEqualTo(401);
         assertThat(almost).isEqualTo(401);
         assertThat(missing).isEqualTo(401);
-        assertThat(bot.count("SELECT count(*) FROM telegram_webhook_inbox")).isZero();
+        assertThat(bot.count("SELECT count(*) FROM telegram_inbox")).isZero();
         assertThat(bot.count("SELECT count(*) FROM processed_updates")).isZero();
         assertThat(bot.count("SELECT count(*) FROM residents")).isZero();
     }
@@ -83,7 +83,7 @@ class TelegramWebhookTest {
         assertThat(fake.postToWebhook(webhookUrl(), TelegramTestBot.WEBHOOK_SECRET, update)).isEqualTo(200);
         FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM processed_updates"), count -> count == 1, WAIT);
         assertThat(fake.postToWebhook(webhookUrl(), TelegramTestBot.WEBHOOK_SECRET, update)).isEqualTo(200);
-        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM telegram_webhook_inbox"), count -> count == 0, WAIT);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM telegram_inbox"), count -> count == 0, WAIT);
 
         assertThat(bot.count("SELECT count(*) FROM messages WHERE direction = 'in'")).isEqualTo(1);
     }
@@ -97,7 +97,7 @@ class TelegramWebhookTest {
         try (Database database = Database.open(directory.resolve("data/luisterloket.db"))) {
             database.inTransaction(transaction -> {
                 try (PreparedStatement insert = transaction.prepareStatement(
-                        "INSERT INTO telegram_webhook_inbox (update_id, payload_json, received_at) VALUES (?, ?, ?)")) {
+                        "INSERT INTO telegram_inbox (update_id, payload_json, received_at) VALUES (?, ?, ?)")) {
                     insert.setLong(1, 4242);
                     insert.setString(2, update.toString());
                     insert.setString(3, Instant.now().toString());

@@ -12,8 +12,12 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-/** Updates the webhook accepted and not yet handled ({@code telegram_webhook_inbox}). */
-final class WebhookInbox {
+/**
+ * Updates taken from Telegram and not yet handled ({@code telegram_inbox}): the webhook endpoint stores each before it
+ * answers Telegram, the poller each batch before it asks Telegram past it. Each is removed in the transaction that
+ * handles it, so one stored before a crash is handled after the restart.
+ */
+final class UpdateInbox {
 
     /** One stored update. */
     record Stored(long updateId, String json) {
@@ -22,14 +26,14 @@ final class WebhookInbox {
     private final Clock clock;
 
     @Inject
-    WebhookInbox(Clock clock) {
+    UpdateInbox(Clock clock) {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** Stores an update; one already stored (Telegram delivered it twice) is ignored. */
     void store(Connection transaction, long updateId, String json) throws SQLException {
         try (PreparedStatement insert = transaction.prepareStatement(
-                "INSERT OR IGNORE INTO telegram_webhook_inbox (update_id, payload_json, received_at) VALUES (?, ?, ?)")) {
+                "INSERT OR IGNORE INTO telegram_inbox (update_id, payload_json, received_at) VALUES (?, ?, ?)")) {
             insert.setLong(1, updateId);
             insert.setString(2, json);
             insert.setString(3, clock.instant().toString());
@@ -39,7 +43,7 @@ final class WebhookInbox {
 
     List<Stored> oldest(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT update_id, payload_json FROM telegram_webhook_inbox ORDER BY update_id LIMIT ?")) {
+                "SELECT update_id, payload_json FROM telegram_inbox ORDER BY update_id LIMIT ?")) {
             select.setInt(1, limit);
             List<Stored> stored = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -52,7 +56,7 @@ final class WebhookInbox {
     }
 
     void remove(Connection transaction, long updateId) throws SQLException {
-        try (PreparedStatement delete = transaction.prepareStatement("DELETE FROM telegram_webhook_inbox WHERE update_id = ?")) {
+        try (PreparedStatement delete = transaction.prepareStatement("DELETE FROM telegram_inbox WHERE update_id = ?")) {
             delete.setLong(1, updateId);
             delete.executeUpdate();
         }
