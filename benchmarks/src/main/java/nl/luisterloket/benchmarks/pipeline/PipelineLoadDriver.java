@@ -49,7 +49,8 @@ public final class PipelineLoadDriver {
     public record Result(long submitted, long answered, long measured, double seconds, double throughputPerSecond,
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
             long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
-            Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage) {
+            Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage,
+            double behindScheduleSeconds) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -66,7 +67,11 @@ public final class PipelineLoadDriver {
                             .map(entry -> String.format(java.util.Locale.ROOT, "%s %.2f", entry.getKey(), entry.getValue()))
                             .collect(java.util.stream.Collectors.joining(", ", "; of which threads (ms a message): ", ""))
                     + String.format(java.util.Locale.ROOT, "; allocated %.0f KiB a message; garbage collection %.2f ms a message",
-                            allocatedKibPerMessage, gcMillisPerMessage);
+                            allocatedKibPerMessage, gcMillisPerMessage)
+                    + (behindScheduleSeconds < 1 ? "" : String.format(java.util.Locale.ROOT,
+                            "; OVERLOADED: at the end the driver offered messages %.1f s behind their schedule (every resident"
+                                    + " was waiting for an answer), so messages scheduled in the measured window were offered late or not at all",
+                            behindScheduleSeconds));
         }
     }
 
@@ -82,6 +87,8 @@ public final class PipelineLoadDriver {
     private Usage usageAtMeasureFrom;
     private Usage usageAtMeasureUntil;
     private long submittedInMeasurement;
+    /** How late the last message was offered, against its scheduled arrival (nanoseconds; fixed rates only). */
+    private long behindSchedule;
     private int nextResident;
 
     public PipelineLoadDriver(Settings settings) {
@@ -116,7 +123,7 @@ public final class PipelineLoadDriver {
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
                     inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc(),
                     perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
-                    perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()));
+                    perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9);
         } finally {
             pipeline.close();
         }
@@ -180,6 +187,7 @@ public final class PipelineLoadDriver {
             submitted++;
             inPhase++;
             now = System.nanoTime();
+            behindSchedule = rate > 0 ? now - arrival : 0;
         }
         measureUntil = end;
         usageAtMeasureUntil = Usage.now();

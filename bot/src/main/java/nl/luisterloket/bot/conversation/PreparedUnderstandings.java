@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 import nl.luisterloket.bot.http.Metrics;
@@ -23,6 +24,8 @@ final class PreparedUnderstandings implements MessageUnderstanding {
     /** Prepared results whose message went elsewhere (to a worker, flood control) are dropped after this. */
     private static final long KEEP_NANOS = 60_000_000_000L;
     private static final int TIDY_ABOVE = 64;
+    /** A look through every waiting result, at most this often: with a queue of updates, every prepare did one. */
+    private static final long TIDY_EVERY_NANOS = 1_000_000_000L;
 
     private record Key(String text, UnderstandingContext context) {
     }
@@ -41,6 +44,7 @@ final class PreparedUnderstandings implements MessageUnderstanding {
 
     private final MessageUnderstanding understanding;
     private final Map<Key, Prepared> prepared = new ConcurrentHashMap<>();
+    private final AtomicLong lastTidy = new AtomicLong(System.nanoTime());
 
     @Inject
     PreparedUnderstandings(MessageUnderstanding understanding, Metrics metrics) {
@@ -50,7 +54,8 @@ final class PreparedUnderstandings implements MessageUnderstanding {
     /** Understands ahead; thread-safe. */
     void prepare(String text, UnderstandingContext context) {
         long now = System.nanoTime();
-        if (prepared.size() > TIDY_ABOVE) {
+        long tidied = lastTidy.get();
+        if (prepared.size() > TIDY_ABOVE && now - tidied > TIDY_EVERY_NANOS && lastTidy.compareAndSet(tidied, now)) {
             prepared.values().removeIf(old -> now - old.preparedAt() > KEEP_NANOS);
         }
         Key key = new Key(text, context);

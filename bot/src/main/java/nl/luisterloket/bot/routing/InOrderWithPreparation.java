@@ -86,6 +86,11 @@ public final class InOrderWithPreparation implements ManagedService {
             this.preparation = preparation;
         }
 
+        /** Whether {@link #ready} returns at once. */
+        public boolean isReady() {
+            return preparation == null || preparation.isDone();
+        }
+
         /** The item, once its preparation is done (or failed: handling then does the work itself). */
         public T ready() {
             await(preparation);

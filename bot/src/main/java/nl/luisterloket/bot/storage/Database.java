@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,15 +127,14 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one write transaction: all of it is committed, or none of it. Called
-     * again from inside {@code work}, the inner work joins the outer transaction.
+     * again from inside {@code work}, the inner work runs in a savepoint of the outer transaction:
+     * when it fails, its writes (and its after-commit actions) are undone and the outer work goes on.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         lock.lock();
         if (lock.getHoldCount() > 1) {
             try {
-                return work.apply(connection);
-            } catch (SQLException e) {
-                throw new StorageException("database transaction failed", e);
+                return inSavepoint(work);
             } finally {
                 lock.unlock();
             }
@@ -160,6 +160,29 @@ public final class Database implements AutoCloseable {
             throw new StorageException("database transaction failed", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private <T> T inSavepoint(SqlWork<T> work) {
+        int actionsBefore = afterCommit.size();
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.apply(connection);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback(savepoint);
+                    connection.releaseSavepoint(savepoint);
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                afterCommit.subList(actionsBefore, afterCommit.size()).clear();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database transaction failed", e);
         }
     }
 

@@ -3,6 +3,7 @@ package nl.luisterloket.bot.telegram;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,8 @@ final class TelegramPoller implements ManagedService {
     /** Updates received and not yet handled, at most; beyond this the poller waits (the rest wait safely at Telegram). */
     private static final int AHEAD = 2 * BATCH;
     private static final long IDLE_CHECK_MILLIS = 200;
+    /** Understood updates written in one transaction, at most: more would keep the sender from the database too long. */
+    private static final int TOGETHER = 16;
 
     private final TelegramApi api;
     private final UpdateProcessor processor;
@@ -232,9 +236,11 @@ final class TelegramPoller implements ManagedService {
         }
     }
 
-    /** The handler thread: each received update in order, removed from the inbox as it is handled. */
+    /**
+     * The handler thread: the received updates in order, removed from the inbox as they are handled. Those already
+     * understood when their turn comes are written together, in one transaction.
+     */
     private void handleReceived() {
-        int failures = 0;
         while (running) {
             InOrderWithPreparation.Ahead<UpdateProcessor.Translated> next;
             try {
@@ -246,17 +252,34 @@ final class TelegramPoller implements ManagedService {
             if (next == null) {
                 continue;
             }
-            UpdateProcessor.Translated update = next.ready();
-            while (running) {
-                try {
-                    processor.process(update, transaction -> inbox.remove(transaction, update.update().updateId()));
-                    failures = 0;
-                    break;
-                } catch (RuntimeException e) {
-                    // the update stays in the inbox and in hand: nothing behind it goes first
-                    log.error("Telegram: handling update {} failed; trying again after a pause", update.update().updateId(), e);
-                    pause(backoff.delay(failures++));
+            List<UpdateProcessor.Translated> together = new ArrayList<>();
+            together.add(next.ready());
+            for (InOrderWithPreparation.Ahead<UpdateProcessor.Translated> waiting = received.peek();
+                    waiting != null && waiting.isReady() && together.size() < TOGETHER; waiting = received.peek()) {
+                together.add(received.remove().ready());
+            }
+            handle(together);
+        }
+    }
+
+    private void handle(List<UpdateProcessor.Translated> updates) {
+        Function<UpdateProcessor.Translated, UpdateProcessor.AlongWith> removeFromInbox =
+                update -> transaction -> inbox.remove(transaction, update.update().updateId());
+        int done = 0;
+        int failures = 0;
+        while (done < updates.size() && running) {
+            try {
+                done += processor.processTogether(updates.subList(done, updates.size()), removeFromInbox);
+                if (done < updates.size()) {
+                    UpdateProcessor.Translated failed = updates.get(done);
+                    processor.process(failed, removeFromInbox.apply(failed));
+                    done++;
                 }
+                failures = 0;
+            } catch (RuntimeException e) {
+                // the update stays in the inbox and in hand: nothing behind it goes first
+                log.error("Telegram: handling update {} failed; trying again after a pause", updates.get(done).update().updateId(), e);
+                pause(backoff.delay(failures++));
             }
         }
     }

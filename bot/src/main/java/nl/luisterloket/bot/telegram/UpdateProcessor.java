@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,37 +81,17 @@ final class UpdateProcessor {
      * noted as handled without effect, and the failure is logged.
      */
     void process(Translated translated, AlongWith alongWith) {
-        Update update = translated.update();
-        Optional<IncomingMessage> message = translated.message();
-        long updateId = update.updateId();
+        long updateId = translated.update().updateId();
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             try {
-                boolean handled = database.inTransaction(transaction -> {
-                    if (ledger.isProcessed(transaction, updateId)) {
-                        alongWith.run(transaction);
-                        return false;
-                    }
-                    if (message.isPresent()) {
-                        markNotBlocked(transaction, message.get());
-                        handler.handle(message.get());
-                    }
-                    ledger.recordProcessed(transaction, updateId);
-                    alongWith.run(transaction);
-                    return true;
-                });
-                if (handled && message.isPresent()) {
-                    metrics.increment(Metrics.MESSAGES_IN);
-                    metrics.recordLatency(Metrics.HANDLING_LATENCY, Duration.ofNanos(System.nanoTime() - started));
-                }
-                if (!handled) {
-                    log.debug("Update {} was handled before; skipped", updateId);
-                }
+                boolean handled = database.inTransaction(transaction -> handleOnce(transaction, translated, alongWith));
+                afterCommit(translated, handled, started);
                 break;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS) {
                     log.error("Update {} ({}) failed {} times; skipping it", updateId,
-                            message.map(incoming -> incoming.kind().name()).orElse("ignored"), attempt, e);
+                            translated.message().map(incoming -> incoming.kind().name()).orElse("ignored"), attempt, e);
                     database.inTransaction(transaction -> {
                         ledger.recordProcessed(transaction, updateId);
                         alongWith.run(transaction);
@@ -120,9 +103,74 @@ final class UpdateProcessor {
                 pause(backoff.delay(attempt - 1));
             }
         }
+        answerCallback(translated);
+    }
+
+    /**
+     * Handles several updates, in order, in one transaction: one commit for all of them, which is most of what writing
+     * a short message costs. Each runs in a savepoint of its own; at the first that fails, its savepoint is rolled back
+     * and the ones before it are committed, and it is left to {@link #process} (with its retries) so the updates
+     * behind it keep their order. Returns how many were handled (or skipped as handled before).
+     */
+    int processTogether(List<Translated> updates, Function<Translated, AlongWith> alongWith) {
+        long started = System.nanoTime();
+        List<Boolean> handled = new ArrayList<>(updates.size());
+        try {
+            database.inTransaction(transaction -> {
+                for (Translated update : updates) {
+                    try {
+                        handled.add(database.inTransaction(savepoint -> handleOnce(savepoint, update, alongWith.apply(update))));
+                    } catch (RuntimeException e) {
+                        log.debug("Update {} failed among others; it is handled alone next: {}", update.update().updateId(), e.toString());
+                        break;
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Committing {} updates together failed; handling them one by one: {}", updates.size(), e.toString());
+            return 0;
+        }
+        for (int index = 0; index < handled.size(); index++) {
+            afterCommit(updates.get(index), handled.get(index), started);
+            answerCallback(updates.get(index));
+        }
+        return handled.size();
+    }
+
+    /** The update's work, the note that it was handled and {@code alongWith}, in the caller's transaction. */
+    private boolean handleOnce(Connection transaction, Translated translated, AlongWith alongWith) throws SQLException {
+        long updateId = translated.update().updateId();
+        if (ledger.isProcessed(transaction, updateId)) {
+            alongWith.run(transaction);
+            return false;
+        }
+        Optional<IncomingMessage> message = translated.message();
+        if (message.isPresent()) {
+            markNotBlocked(transaction, message.get());
+            handler.handle(message.get());
+        }
+        ledger.recordProcessed(transaction, updateId);
+        alongWith.run(transaction);
+        return true;
+    }
+
+    private void afterCommit(Translated translated, boolean handled, long started) {
+        if (handled && translated.message().isPresent()) {
+            metrics.increment(Metrics.MESSAGES_IN);
+            metrics.recordLatency(Metrics.HANDLING_LATENCY, Duration.ofNanos(System.nanoTime() - started));
+        }
+        if (!handled) {
+            log.debug("Update {} was handled before; skipped", translated.update().updateId());
+        }
+    }
+
+    /** Button presses are always answered, so the resident's button stops spinning. */
+    private void answerCallback(Translated translated) {
+        Optional<IncomingMessage> message = translated.message();
         message.filter(incoming -> incoming.callbackId() != null).ifPresent(this::answerCallback);
-        if (message.isEmpty() && update.callbackQuery() != null) {
-            answerCallback(update.callbackQuery().id());
+        if (message.isEmpty() && translated.update().callbackQuery() != null) {
+            answerCallback(translated.update().callbackQuery().id());
         }
     }
 

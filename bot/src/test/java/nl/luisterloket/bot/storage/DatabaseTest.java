@@ -122,7 +122,7 @@ class DatabaseTest {
     }
 
     @Test
-    void innerTransactionJoinsTheOuterOne() {
+    void aFailingOuterTransactionUndoesItsInnerOnes() {
         try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
             assertThatThrownBy(() -> database.inTransaction(outer -> {
                 database.inTransaction(inner -> inner.createStatement().executeUpdate(
@@ -139,6 +139,73 @@ class DatabaseTest {
                 }
             });
             assertThat(count).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void aFailedInnerTransactionIsUndoneAloneAndTheOuterOneGoesOn() {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            List<String> ranAfterCommit = new ArrayList<>();
+            database.inTransaction(outer -> {
+                insertOffset(outer, "before");
+                assertThatThrownBy(() -> database.inTransaction(inner -> {
+                    insertOffset(inner, "failed");
+                    database.afterCommit(() -> ranAfterCommit.add("failed"));
+                    throw new IllegalStateException("inner fails");
+                })).hasMessage("inner fails");
+                database.inTransaction(inner -> {
+                    insertOffset(inner, "after");
+                    database.afterCommit(() -> ranAfterCommit.add("after"));
+                    return null;
+                });
+                return null;
+            });
+
+            String channels = database.read(connection -> single(connection.createStatement(),
+                    "SELECT group_concat(channel, ',') FROM (SELECT channel FROM channel_offsets ORDER BY channel)"));
+            assertThat(channels).isEqualTo("after,before");
+            assertThat(ranAfterCommit).containsExactly("after");
+        }
+    }
+
+    @Test
+    void readsSeeTheLastCommitWithoutWaitingForTheWriterAndTheWriterSeesItsOwnWrites() throws Exception {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            database.inTransaction(connection -> insertOffset(connection, "committed"));
+            java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch readDone = new java.util.concurrent.CountDownLatch(1);
+            String countSql = "SELECT count(*) FROM channel_offsets";
+            Thread writer = new Thread(() -> database.inTransaction(connection -> {
+                insertOffset(connection, "uncommitted");
+                String own = database.read(connection2 -> single(connection2.createStatement(), countSql));
+                assertThat(own).as("its own write").isEqualTo("2");
+                writing.countDown();
+                try {
+                    assertThat(readDone.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the reader did not wait").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            writer.start();
+            assertThat(writing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            String seen = database.read(connection -> single(connection.createStatement(), countSql));
+            readDone.countDown();
+            writer.join(10_000);
+
+            assertThat(seen).as("the last committed state, while the writer holds its transaction open").isEqualTo("1");
+            String afterCommit = database.read(connection -> single(connection.createStatement(), countSql));
+            assertThat(afterCommit).isEqualTo("2");
+            assertThatThrownBy(() -> database.read(connection -> insertOffset(connection, "sneaked in")))
+                    .as("a read cannot write").isInstanceOf(StorageException.class);
+        }
+    }
+
+    private static int insertOffset(java.sql.Connection connection, String channel) throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO channel_offsets (channel, next_offset) VALUES (?, 1)")) {
+            insert.setString(1, channel);
+            return insert.executeUpdate();
         }
     }
 
