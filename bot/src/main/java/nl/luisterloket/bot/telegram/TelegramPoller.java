@@ -11,7 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,6 @@ final class TelegramPoller implements ManagedService {
     /** Updates received and not yet handled, at most; beyond this the poller waits (the rest wait safely at Telegram). */
     private static final int AHEAD = 2 * BATCH;
     private static final long IDLE_CHECK_MILLIS = 200;
-    /** Understood updates written in one transaction, at most: more would keep the sender from the database too long. */
-    private static final int TOGETHER = 16;
 
     private final TelegramApi api;
     private final UpdateProcessor processor;
@@ -255,32 +252,11 @@ final class TelegramPoller implements ManagedService {
             List<UpdateProcessor.Translated> together = new ArrayList<>();
             together.add(next.ready());
             for (InOrderWithPreparation.Ahead<UpdateProcessor.Translated> waiting = received.peek();
-                    waiting != null && waiting.isReady() && together.size() < TOGETHER; waiting = received.peek()) {
+                    waiting != null && waiting.isReady() && together.size() < UpdateProcessor.TOGETHER; waiting = received.peek()) {
                 together.add(received.remove().ready());
             }
-            handle(together);
-        }
-    }
-
-    private void handle(List<UpdateProcessor.Translated> updates) {
-        Function<UpdateProcessor.Translated, UpdateProcessor.AlongWith> removeFromInbox =
-                update -> transaction -> inbox.remove(transaction, update.update().updateId());
-        int done = 0;
-        int failures = 0;
-        while (done < updates.size() && running) {
-            try {
-                done += processor.processTogether(updates.subList(done, updates.size()), removeFromInbox);
-                if (done < updates.size()) {
-                    UpdateProcessor.Translated failed = updates.get(done);
-                    processor.process(failed, removeFromInbox.apply(failed));
-                    done++;
-                }
-                failures = 0;
-            } catch (RuntimeException e) {
-                // the update stays in the inbox and in hand: nothing behind it goes first
-                log.error("Telegram: handling update {} failed; trying again after a pause", updates.get(done).update().updateId(), e);
-                pause(backoff.delay(failures++));
-            }
+            processor.processAll(together, update -> transaction -> inbox.remove(transaction, update.update().updateId()),
+                    () -> running);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ final class UpdateProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
     private static final int ATTEMPTS = 3;
+    /** Understood updates written in one transaction, at most: more would keep the sender from the database too long. */
+    static final int TOGETHER = 16;
 
     private final Database database;
     private final IncomingMessageHandler handler;
@@ -136,6 +139,30 @@ final class UpdateProcessor {
             answerCallback(updates.get(index));
         }
         return handled.size();
+    }
+
+    /**
+     * Handles the updates in order, as many together as go ({@link #processTogether}), one that fails on its own
+     * ({@link #process}). A failure of the database itself is retried after a pause, the update staying in hand so
+     * nothing behind it goes first; only {@code going} turning false stops it early.
+     */
+    void processAll(List<Translated> updates, Function<Translated, AlongWith> alongWith, BooleanSupplier going) {
+        int done = 0;
+        int failures = 0;
+        while (done < updates.size() && going.getAsBoolean()) {
+            try {
+                done += processTogether(updates.subList(done, updates.size()), alongWith);
+                if (done < updates.size()) {
+                    Translated failed = updates.get(done);
+                    process(failed, alongWith.apply(failed));
+                    done++;
+                }
+                failures = 0;
+            } catch (RuntimeException e) {
+                log.error("Handling update {} failed; trying again after a pause", updates.get(done).update().updateId(), e);
+                pause(backoff.delay(failures++));
+            }
+        }
     }
 
     /** The update's work, the note that it was handled and {@code alongWith}, in the caller's transaction. */

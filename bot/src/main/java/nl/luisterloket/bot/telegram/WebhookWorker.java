@@ -3,6 +3,7 @@ package nl.luisterloket.bot.telegram;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -116,18 +117,25 @@ final class WebhookWorker implements ManagedService {
         return false;
     }
 
-    /** Handles a batch of stored updates; true when there may be more. */
+    /**
+     * Handles a batch of stored updates, understood on all cores, written in order (those understood when their turn
+     * comes together, in one transaction); true when there may be more.
+     */
     private boolean handleStored() {
         List<UpdateInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
-        List<UpdateProcessor.Translated> batch = stored.stream()
-                .map(update -> processor.translate(BotUtils.parseUpdate(update.json()))).toList();
-        inOrder.handle(batch, UpdateProcessor.Translated::message, update -> {
-            if (!running) {
-                return false;
+        List<InOrderWithPreparation.Ahead<UpdateProcessor.Translated>> aheads = stored.stream()
+                .map(update -> processor.translate(BotUtils.parseUpdate(update.json())))
+                .map(translated -> inOrder.ahead(translated, translated.message())).toList();
+        int next = 0;
+        while (next < aheads.size() && running) {
+            List<UpdateProcessor.Translated> together = new ArrayList<>();
+            together.add(aheads.get(next++).ready());
+            while (next < aheads.size() && aheads.get(next).isReady() && together.size() < UpdateProcessor.TOGETHER) {
+                together.add(aheads.get(next++).ready());
             }
-            processor.process(update, transaction -> inbox.remove(transaction, update.update().updateId()));
-            return true;
-        });
+            processor.processAll(together, update -> transaction -> inbox.remove(transaction, update.update().updateId()),
+                    () -> running);
+        }
         return stored.size() == BATCH && running;
     }
 
