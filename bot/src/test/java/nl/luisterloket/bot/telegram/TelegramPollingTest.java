@@ -290,6 +290,31 @@ class TelegramPollingTest {
         assertThat(bot.count("SELECT count(DISTINCT chat_id) FROM residents")).isEqualTo(8);
     }
 
+    @Test
+    void anUpdateStoredButNotHandledBeforeACrashIsHandledFirstAndPollingResumesPastIt() {
+        bot = TelegramTestBot.polling(directory, fake);
+        bot.stop();
+        // the poller had stored update 999 and asked Telegram past it, so Telegram will not send it again
+        com.fasterxml.jackson.databind.node.ObjectNode stored = fake.privateTextUpdate(AMIRA, "Amira", "ik heb schulden");
+        stored.put("update_id", 999);
+        try (nl.luisterloket.bot.storage.Database database = nl.luisterloket.bot.storage.Database.open(
+                directory.resolve("data/luisterloket.db"))) {
+            database.inTransaction(transaction -> {
+                new UpdateInbox(java.time.Clock.systemUTC()).store(transaction, 999, stored.toString());
+                return null;
+            });
+        }
+        fake.queuePrivateText(AMIRA, "Amira", "en ik kan de huur niet betalen");
+
+        bot = TelegramTestBot.polling(directory, fake);
+
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM processed_updates"), count -> count == 2, WAIT);
+        FakeTelegramServer.await(() -> bot.count("SELECT count(*) FROM telegram_inbox"), count -> count == 0, WAIT);
+        assertThat(bot.count("SELECT count(*) FROM messages WHERE direction = 'in' AND text = 'ik heb schulden'"
+                + " AND id < (SELECT id FROM messages WHERE text = 'en ik kan de huur niet betalen')")).as("the stored one first").isEqualTo(1);
+        assertThat(bot.count("SELECT count(*) FROM messages WHERE direction = 'in'")).isEqualTo(2);
+    }
+
     /** Enqueues all in one transaction, so the sender finds them due in one round. */
     private void enqueueTogether(int count, java.util.function.IntFunction<OutgoingMessage> message) {
         Outbox outbox = bot.get(Outbox.class);
