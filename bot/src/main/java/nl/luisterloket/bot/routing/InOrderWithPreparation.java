@@ -26,11 +26,11 @@ import nl.luisterloket.bot.channel.IncomingMessageHandler;
 import nl.luisterloket.bot.lifecycle.ManagedService;
 
 /**
- * Handles incoming messages one by one in arrival order (each in its own write transaction), while the messages behind
- * are {@linkplain IncomingMessageHandler#prepare prepared} on the other cores. SQLite takes one writer at a time; this
- * keeps that writer busy with writing only. A whole batch goes through {@link #handle}; a stream of items (a channel
- * that keeps receiving while it handles) starts each one's preparation with {@link #ahead} as it arrives and takes it
- * with {@link Ahead#ready} when its turn comes.
+ * Handles incoming messages one by one in arrival order (in write transactions of their own, or several together in
+ * one, as the channel chooses), while the messages behind are {@linkplain IncomingMessageHandler#prepare prepared} on
+ * the other cores. SQLite takes one writer at a time; this keeps that writer busy with writing only. A whole batch goes
+ * through {@link #handle}; a stream of items (a channel that keeps receiving while it handles) starts each one's
+ * preparation with {@link #ahead} as it arrives and takes it with {@link Ahead#ready} when its turn comes.
  */
 @Singleton
 public final class InOrderWithPreparation implements ManagedService {
