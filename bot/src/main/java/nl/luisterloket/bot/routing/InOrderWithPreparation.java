@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,15 +57,12 @@ public final class InOrderWithPreparation implements ManagedService {
      * own preparation is done. {@code handle} returns false to stop; the rest is then neither prepared nor handled.
      */
     public <T> void handle(List<T> items, Function<T, Optional<IncomingMessage>> messageOf, Predicate<T> handle) {
-        List<Future<?>> preparations = new ArrayList<>(items.size());
-        for (T item : items) {
-            Optional<IncomingMessage> message = messageOf.apply(item);
-            preparations.add(message.isPresent() && items.size() > 1 ? submit(message.get()) : null);
-        }
-        for (int i = 0; i < items.size(); i++) {
-            await(preparations.get(i));
-            if (!handle.test(items.get(i))) {
-                preparations.subList(i + 1, preparations.size()).forEach(InOrderWithPreparation::cancel);
+        // a lone item is prepared by its handling itself: handing it to another thread would only add the hand-over
+        List<Ahead<T>> aheads = items.stream()
+                .map(item -> items.size() > 1 ? ahead(item, messageOf.apply(item)) : new Ahead<>(item, null)).toList();
+        for (int i = 0; i < aheads.size(); i++) {
+            if (!handle.test(aheads.get(i).ready())) {
+                aheads.subList(i + 1, aheads.size()).forEach(Ahead::cancel);
                 return;
             }
         }
@@ -73,6 +71,19 @@ public final class InOrderWithPreparation implements ManagedService {
     /** Starts preparing {@code message} (if any) in the background; {@link Ahead#ready} waits for it. */
     public <T> Ahead<T> ahead(T item, Optional<IncomingMessage> message) {
         return new Ahead<>(item, message.map(this::submit).orElse(null));
+    }
+
+    /**
+     * {@code first} once it is prepared, and behind it, taken from {@code behind}, those already prepared, {@code max}
+     * at most in all: a run that can be handled together without waiting again.
+     */
+    public static <T> List<T> preparedRun(Ahead<T> first, Queue<Ahead<T>> behind, int max) {
+        List<T> run = new ArrayList<>();
+        run.add(first.ready());
+        for (Ahead<T> next = behind.peek(); next != null && next.isReady() && run.size() < max; next = behind.peek()) {
+            run.add(behind.remove().ready());
+        }
+        return run;
     }
 
     /** An item whose message is being prepared in the background. */
@@ -95,6 +106,12 @@ public final class InOrderWithPreparation implements ManagedService {
         public T ready() {
             await(preparation);
             return item;
+        }
+
+        private void cancel() {
+            if (preparation != null) {
+                preparation.cancel(false);
+            }
         }
     }
 
@@ -119,12 +136,6 @@ public final class InOrderWithPreparation implements ManagedService {
             log.debug("Preparing a message was cancelled");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void cancel(Future<?> preparation) {
-        if (preparation != null) {
-            preparation.cancel(false);
         }
     }
 

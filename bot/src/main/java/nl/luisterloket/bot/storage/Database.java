@@ -13,15 +13,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.dbcp2.DelegatingPreparedStatement;
 import org.apache.commons.dbcp2.PoolingConnection;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +49,43 @@ public final class Database implements AutoCloseable {
     /** Fair: the writer of incoming messages works back to back and would otherwise starve the sender and readers. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private final List<Runnable> afterCommit = new ArrayList<>();
-    private final String url;
-    private final Semaphore readerPermits = new Semaphore(READERS);
-    private final Queue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
-    private volatile boolean closed;
+    private final GenericObjectPool<Connection> readers;
 
     private Database(Path file, String url, Connection connection) {
         this.file = file;
-        this.url = url;
         this.connection = connection;
+        this.readers = readerPool(file, url);
+    }
+
+    /** Read-only connections, opened on first use: a desk that only writes (a CLI command) never opens one. */
+    private static GenericObjectPool<Connection> readerPool(Path file, String url) {
+        GenericObjectPoolConfig<Connection> config = new GenericObjectPoolConfig<>();
+        config.setMaxTotal(READERS);
+        config.setMaxIdle(READERS);
+        config.setBlockWhenExhausted(true);
+        config.setJmxEnabled(false);
+        return new GenericObjectPool<>(new BasePooledObjectFactory<>() {
+            @Override
+            public Connection create() throws SQLException {
+                Connection reader = withStatementPool(
+                        DriverManager.getConnection(url, settings(SQLiteConfig.TransactionMode.DEFERRED).toProperties()));
+                try (Statement statement = reader.createStatement()) {
+                    statement.execute("PRAGMA query_only = true");
+                }
+                log.debug("Opened a read connection to {}", file);
+                return reader;
+            }
+
+            @Override
+            public PooledObject<Connection> wrap(Connection reader) {
+                return new DefaultPooledObject<>(reader);
+            }
+
+            @Override
+            public void destroyObject(PooledObject<Connection> reader) throws SQLException {
+                reader.getObject().close();
+            }
+        }, config);
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -228,21 +258,19 @@ public final class Database implements AutoCloseable {
         if (lock.isHeldByCurrentThread()) {
             return readOnWriteConnection(work);
         }
+        Connection reader;
         try {
-            readerPermits.acquire();
+            reader = readers.borrowObject();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return readOnWriteConnection(work);
+        } catch (Exception e) {
+            throw new StorageException("cannot get a read connection to " + file, e);
         }
         try {
-            Connection reader = idleReader();
-            try {
-                return readOn(reader, work);
-            } finally {
-                giveBack(reader);
-            }
+            return readOn(reader, work);
         } finally {
-            readerPermits.release();
+            readers.returnObject(reader);
         }
     }
 
@@ -271,38 +299,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void giveBack(Connection reader) {
-        if (!closed) {
-            idleReaders.add(reader);
-            return;
-        }
-        try {
-            reader.close();
-        } catch (SQLException e) {
-            log.debug("Closing a read connection failed", e);
-        }
-    }
-
-    private Connection idleReader() {
-        Connection reader = idleReaders.poll();
-        if (reader != null) {
-            return reader;
-        }
-        if (closed) {
-            throw new StorageException("the database " + file + " is closed", null);
-        }
-        try {
-            Connection opened = withStatementPool(
-                    DriverManager.getConnection(url, settings(SQLiteConfig.TransactionMode.DEFERRED).toProperties()));
-            try (Statement statement = opened.createStatement()) {
-                statement.execute("PRAGMA query_only = true");
-            }
-            return opened;
-        } catch (SQLException e) {
-            throw new StorageException("cannot open a read connection to " + file, e);
-        }
-    }
-
     private void rollbackQuietly(Exception cause) {
         try {
             connection.rollback();
@@ -315,10 +311,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            closed = true;
-            for (Connection reader = idleReaders.poll(); reader != null; reader = idleReaders.poll()) {
-                reader.close();
-            }
+            readers.close();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA optimize");
             }

@@ -3,7 +3,6 @@ package nl.luisterloket.bot.telegram;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +32,11 @@ import nl.luisterloket.bot.storage.Database;
  * batch in the {@link UpdateInbox} (asking past an update confirms it, and Telegram then forgets it), starts
  * understanding their messages on the other cores, hands them to the handler thread and asks again at once. The
  * handler writes them in arrival order, each exactly once (see {@link UpdateProcessor}; those understood by their turn
- * together, in one transaction), and removes each from the inbox in the transaction that handled it. So the next poll, the understanding of the next messages and the
- * writing of this one overlap, and a crash at any point neither loses nor repeats an update: what is in the inbox at
- * start is handled first. Failures wait with backoff; nothing stops the loops but {@link #stop()}, which cancels the
- * waiting poll and lets the update in hand finish (those behind it stay in the inbox for the next start).
+ * together, in one transaction), and removes each from the inbox in the transaction that handled it. So the next
+ * poll, the understanding of the next messages and the writing of this one overlap, and a crash at any point neither
+ * loses nor repeats an update: what is in the inbox at start is handled first. Failures wait with backoff; nothing
+ * stops the loops but {@link #stop()}, which cancels the waiting poll and lets the update in hand finish (those behind
+ * it stay in the inbox for the next start).
  */
 @Singleton
 final class TelegramPoller implements ManagedService {
@@ -249,13 +249,7 @@ final class TelegramPoller implements ManagedService {
             if (next == null) {
                 continue;
             }
-            List<UpdateProcessor.Translated> together = new ArrayList<>();
-            together.add(next.ready());
-            for (InOrderWithPreparation.Ahead<UpdateProcessor.Translated> waiting = received.peek();
-                    waiting != null && waiting.isReady() && together.size() < UpdateProcessor.TOGETHER; waiting = received.peek()) {
-                together.add(received.remove().ready());
-            }
-            processor.processAll(together, update -> transaction -> inbox.remove(transaction, update.update().updateId()),
+            processor.processAll(InOrderWithPreparation.preparedRun(next, received, UpdateProcessor.TOGETHER), inbox::removal,
                     () -> running);
         }
     }

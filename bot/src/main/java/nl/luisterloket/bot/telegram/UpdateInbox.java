@@ -55,6 +55,11 @@ final class UpdateInbox {
         }
     }
 
+    /** Removes the update in the transaction that handles it. */
+    UpdateProcessor.AlongWith removal(UpdateProcessor.Translated update) {
+        return transaction -> remove(transaction, update.update().updateId());
+    }
+
     void remove(Connection transaction, long updateId) throws SQLException {
         try (PreparedStatement delete = transaction.prepareStatement("DELETE FROM telegram_inbox WHERE update_id = ?")) {
             delete.setLong(1, updateId);

@@ -73,11 +73,6 @@ final class UpdateProcessor {
         return new Translated(update, translator.translate(update, clock.instant()));
     }
 
-    void process(Translated update) {
-        process(update, transaction -> {
-        });
-    }
-
     /**
      * Handles one update unless it was handled before. A handler that keeps failing (a bug, not a
      * busy database) does not block the updates behind it: after a few attempts the update is

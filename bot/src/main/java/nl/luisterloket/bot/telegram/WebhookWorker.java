@@ -3,8 +3,10 @@ package nl.luisterloket.bot.telegram;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,18 +125,13 @@ final class WebhookWorker implements ManagedService {
      */
     private boolean handleStored() {
         List<UpdateInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
-        List<InOrderWithPreparation.Ahead<UpdateProcessor.Translated>> aheads = stored.stream()
+        Queue<InOrderWithPreparation.Ahead<UpdateProcessor.Translated>> aheads = stored.stream()
                 .map(update -> processor.translate(BotUtils.parseUpdate(update.json())))
-                .map(translated -> inOrder.ahead(translated, translated.message())).toList();
-        int next = 0;
-        while (next < aheads.size() && running) {
-            List<UpdateProcessor.Translated> together = new ArrayList<>();
-            together.add(aheads.get(next++).ready());
-            while (next < aheads.size() && aheads.get(next).isReady() && together.size() < UpdateProcessor.TOGETHER) {
-                together.add(aheads.get(next++).ready());
-            }
-            processor.processAll(together, update -> transaction -> inbox.remove(transaction, update.update().updateId()),
-                    () -> running);
+                .map(translated -> inOrder.ahead(translated, translated.message()))
+                .collect(Collectors.toCollection(ArrayDeque::new));
+        while (!aheads.isEmpty() && running) {
+            processor.processAll(InOrderWithPreparation.preparedRun(aheads.remove(), aheads, UpdateProcessor.TOGETHER),
+                    inbox::removal, () -> running);
         }
         return stored.size() == BATCH && running;
     }
