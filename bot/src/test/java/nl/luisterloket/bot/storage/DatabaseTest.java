@@ -42,6 +42,28 @@ class DatabaseTest {
     }
 
     @Test
+    void everyForeignKeyIsIndexedSoLookupsAndCascadesDoNotSearchWholeTables() {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            List<String> unindexed = database.read(connection -> {
+                List<String> missing = new ArrayList<>();
+                try (PreparedStatement keys = connection.prepareStatement(
+                        "SELECT m.name, k.\"from\" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) k WHERE m.type = 'table'"
+                                + " AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.name) i JOIN pragma_index_info(i.name) c"
+                                + " WHERE c.seqno = 0 AND c.name = k.\"from\")"
+                                + " AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) t WHERE t.pk = 1 AND t.name = k.\"from\")");
+                     ResultSet rows = keys.executeQuery()) {
+                    while (rows.next()) {
+                        missing.add(rows.getString(1) + "." + rows.getString(2));
+                    }
+                }
+                return missing;
+            });
+
+            assertThat(unindexed).isEmpty();
+        }
+    }
+
+    @Test
     void theSameQueryRunsInsideItsOwnLoopAndAReturnedStatementForgetsItsParameters() {
         try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
             database.inTransaction(connection -> {
