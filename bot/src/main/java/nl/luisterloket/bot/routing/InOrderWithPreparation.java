@@ -2,10 +2,8 @@ package nl.luisterloket.bot.routing;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -31,7 +30,8 @@ import nl.luisterloket.bot.lifecycle.ManagedService;
  * one, as the channel chooses), while the messages behind are {@linkplain IncomingMessageHandler#prepare prepared} on
  * the other cores. SQLite takes one writer at a time; this keeps that writer busy with writing only. A whole batch goes
  * through {@link #handle}; a stream of items (a channel that keeps receiving while it handles) starts each one's
- * preparation with {@link #ahead} as it arrives and takes it with {@link Ahead#ready} when its turn comes.
+ * preparation with {@link #ahead} as it arrives and takes the items in runs from {@link PreparedRuns}, where a message
+ * that is slow to prepare holds up only its own chat.
  */
 @Singleton
 public final class InOrderWithPreparation implements ManagedService {
@@ -73,28 +73,40 @@ public final class InOrderWithPreparation implements ManagedService {
         return new Ahead<>(item, message.map(this::submit).orElse(null));
     }
 
-    /**
-     * {@code first} once it is prepared, and behind it, taken from {@code behind}, those already prepared, {@code max}
-     * at most in all: a run that can be handled together without waiting again.
-     */
-    public static <T> List<T> preparedRun(Ahead<T> first, Queue<Ahead<T>> behind, int max) {
-        List<T> run = new ArrayList<>();
-        run.add(first.ready());
-        for (Ahead<T> next = behind.peek(); next != null && next.isReady() && run.size() < max; next = behind.peek()) {
-            run.add(behind.remove().ready());
-        }
-        return run;
-    }
-
     /** An item whose message is being prepared in the background. */
     public static final class Ahead<T> {
 
         private final T item;
         private final Future<?> preparation;
+        private final long handedAt = System.nanoTime();
 
         private Ahead(T item, Future<?> preparation) {
             this.item = requireNonNull(item, "item is null");
             this.preparation = preparation;
+        }
+
+        T item() {
+            return item;
+        }
+
+        /** When its preparation started ({@link System#nanoTime}). */
+        long handedAt() {
+            return handedAt;
+        }
+
+        /** Waits at most {@code nanos} for the preparation; true when it is done (or failed, or was cancelled). */
+        boolean awaitFor(long nanos) throws InterruptedException {
+            if (isReady()) {
+                return true;
+            }
+            try {
+                preparation.get(nanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException | CancellationException e) {
+                // handling does the work itself
+            }
+            return true;
         }
 
         /** Whether {@link #ready} returns at once. */

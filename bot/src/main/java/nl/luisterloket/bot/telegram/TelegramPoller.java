@@ -25,13 +25,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import nl.luisterloket.bot.lifecycle.ManagedService;
 import nl.luisterloket.bot.routing.InOrderWithPreparation;
+import nl.luisterloket.bot.routing.PreparedRuns;
 import nl.luisterloket.bot.storage.Database;
 
 /**
  * Long polling, with the handling of updates pipelined behind it. The poller asks Telegram for updates, stores each
  * batch in the {@link UpdateInbox} (asking past an update confirms it, and Telegram then forgets it), starts
  * understanding their messages on the other cores, hands them to the handler thread and asks again at once. The
- * handler writes them in arrival order, each exactly once (see {@link UpdateProcessor}; those understood by their turn
+ * handler writes them in arrival order within each chat, each exactly once (see {@link UpdateProcessor}; those understood by their turn
  * together, in one transaction), and removes each from the inbox in the transaction that handled it. So the next
  * poll, the understanding of the next messages and the writing of this one overlap, and a crash at any point neither
  * loses nor repeats an update: what is in the inbox at start is handled first. Failures wait with backoff; nothing
@@ -234,23 +235,31 @@ final class TelegramPoller implements ManagedService {
     }
 
     /**
-     * The handler thread: the received updates in order, removed from the inbox as they are handled. Those already
-     * understood when their turn comes are written together, in one transaction.
+     * The handler thread: the received updates in order (an update slow to understand holds up only its own chat, see
+     * {@link PreparedRuns}), removed from the inbox as they are handled. Those already understood when their turn comes
+     * are written together, in one transaction.
      */
     private void handleReceived() {
-        while (running) {
-            InOrderWithPreparation.Ahead<UpdateProcessor.Translated> next;
-            try {
-                next = received.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        PreparedRuns<UpdateProcessor.Translated> runs = new PreparedRuns<>(UpdateProcessor.Translated::chat);
+        try {
+            while (running) {
+                if (runs.isEmpty()) {
+                    InOrderWithPreparation.Ahead<UpdateProcessor.Translated> next = received.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        continue;
+                    }
+                    runs.add(next);
+                }
+                for (var next = received.poll(); next != null; next = runs.size() < AHEAD ? received.poll() : null) {
+                    runs.add(next);
+                }
+                List<UpdateProcessor.Translated> run = runs.next(UpdateProcessor.TOGETHER);
+                if (!run.isEmpty()) {
+                    processor.processAll(run, inbox::removal, () -> running);
+                }
             }
-            if (next == null) {
-                continue;
-            }
-            processor.processAll(InOrderWithPreparation.preparedRun(next, received, UpdateProcessor.TOGETHER), inbox::removal,
-                    () -> running);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -67,6 +67,11 @@ final class UpdateProcessor {
 
     /** An update and the message it carries, if any: translated once, before its preparation and its handling. */
     record Translated(Update update, Optional<IncomingMessage> message) {
+
+        /** The chat whose order this update keeps, or null when it carries no message. */
+        Object chat() {
+            return message.map(IncomingMessage::chat).orElse(null);
+        }
     }
 
     Translated translate(Update update) {

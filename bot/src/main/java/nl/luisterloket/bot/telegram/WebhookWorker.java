@@ -3,10 +3,7 @@ package nl.luisterloket.bot.telegram;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Queue;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import nl.luisterloket.bot.lifecycle.ManagedService;
 import nl.luisterloket.bot.routing.InOrderWithPreparation;
+import nl.luisterloket.bot.routing.PreparedRuns;
 import nl.luisterloket.bot.storage.Database;
 
 /**
@@ -125,13 +123,20 @@ final class WebhookWorker implements ManagedService {
      */
     private boolean handleStored() {
         List<UpdateInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
-        Queue<InOrderWithPreparation.Ahead<UpdateProcessor.Translated>> aheads = stored.stream()
+        PreparedRuns<UpdateProcessor.Translated> runs = new PreparedRuns<>(UpdateProcessor.Translated::chat);
+        stored.stream()
                 .map(update -> processor.translate(BotUtils.parseUpdate(update.json())))
-                .map(translated -> inOrder.ahead(translated, translated.message()))
-                .collect(Collectors.toCollection(ArrayDeque::new));
-        while (!aheads.isEmpty() && running) {
-            processor.processAll(InOrderWithPreparation.preparedRun(aheads.remove(), aheads, UpdateProcessor.TOGETHER),
-                    inbox::removal, () -> running);
+                .forEach(translated -> runs.add(inOrder.ahead(translated, translated.message())));
+        try {
+            while (!runs.isEmpty() && running) {
+                List<UpdateProcessor.Translated> run = runs.next(UpdateProcessor.TOGETHER);
+                if (!run.isEmpty()) {
+                    processor.processAll(run, inbox::removal, () -> running);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
         return stored.size() == BATCH && running;
     }
