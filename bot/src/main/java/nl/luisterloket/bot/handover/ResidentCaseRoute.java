@@ -60,6 +60,12 @@ final class ResidentCaseRoute implements MessageRoute {
         return cases.lastHandledOf(transaction, message.chat()).filter(workflow::withinReopenWindow).isPresent();
     }
 
+    /** Its checks only read, so they tell ahead too: a resident whose case is open has nothing to understand ahead. */
+    @Override
+    public boolean takesAhead(Connection connection, IncomingMessage message) throws SQLException {
+        return accepts(connection, message);
+    }
+
     @Override
     public void handle(Connection transaction, IncomingMessage message) throws SQLException {
         if (message.kind() == MessageKind.CALLBACK) {

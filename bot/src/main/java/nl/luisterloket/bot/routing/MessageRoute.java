@@ -24,4 +24,13 @@ public interface MessageRoute {
     /** See {@link nl.luisterloket.bot.channel.IncomingMessageHandler#prepare}: no transaction, any thread. */
     default void prepare(IncomingMessage message) {
     }
+
+    /**
+     * Whether this route will take the message as things stand, judged ahead on a read-only connection: then only it
+     * prepares the message (understanding a message that a case relays to a worker is work thrown away). Changes
+     * nothing; false when unsure. If things change before the message's turn, handling does what was not prepared.
+     */
+    default boolean takesAhead(Connection connection, IncomingMessage message) throws SQLException {
+        return false;
+    }
 }

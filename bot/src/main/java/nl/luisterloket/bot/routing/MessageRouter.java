@@ -34,9 +34,15 @@ public final class MessageRouter implements IncomingMessageHandler {
 
     @Override
     public void prepare(IncomingMessage message) {
-        for (MessageRoute route : routes) {
-            route.prepare(message);
-        }
+        List<MessageRoute> preparing = database.read(connection -> {
+            for (MessageRoute route : routes) {
+                if (route.takesAhead(connection, message)) {
+                    return List.of(route);
+                }
+            }
+            return routes;
+        });
+        preparing.forEach(route -> route.prepare(message));
     }
 
     @Override

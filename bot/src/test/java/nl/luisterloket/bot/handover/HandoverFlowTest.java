@@ -45,6 +45,23 @@ class HandoverFlowTest {
     }
 
     @Test
+    void aMessageToAnOpenCaseIsNotUnderstoodAheadButOneToTheBotIs() {
+        ResidentCaseRoute route = harness.injector.getInstance(ResidentCaseRoute.class);
+        IncomingMessage toCase = IncomingMessage.text(HandoverHarness.residentChat(AMINA), new Author(AMINA, "Amina", "nl"),
+                "ik heb ook nog schulden", harness.clock.instant());
+        IncomingMessage toBot = IncomingMessage.text(HandoverHarness.residentChat(BRAM), new Author(BRAM, "Bram", "nl"),
+                "ik heb schulden", harness.clock.instant());
+        harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("geld"), List.of()));
+        harness.residentPresses(AMINA, "consent:yes:" + harness.onlyCaseId());
+
+        boolean caseTakesAhead = harness.database.read(connection -> route.takesAhead(connection, toCase));
+        boolean botMessageTakenAhead = harness.database.read(connection -> route.takesAhead(connection, toBot));
+
+        assertThat(caseTakesAhead).as("the queued case relays it: understanding it ahead would be thrown away").isTrue();
+        assertThat(botMessageTakenAhead).isFalse();
+    }
+
+    @Test
     void consentIsAskedBeforeTheTeamSeesAnything() {
         harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("wonen"), List.of("huurteam")));
         long caseId = harness.onlyCaseId();
