@@ -15,9 +15,9 @@ import java.util.function.Function;
  * The received items not yet handled, handed to the single writer in runs it can write together. Arrival order is
  * kept, with one exception: an item whose preparation is {@linkplain #LATE late} does not hold up the items of other
  * chats behind it. Those of its own chat still wait for it. Understanding a 4,000-character message takes 30 ms, and
- * every resident who wrote after it would otherwise wait that long too. Telegram promises no order between chats, so
- * within a few milliseconds none is lost. An item of no chat keeps its place behind everything before it. The writer
- * thread alone uses this; it is not thread-safe.
+ * every resident who wrote after it would otherwise wait that long too. Nobody can tell the order of two chats' messages
+ * apart by a few milliseconds; within a chat the order is kept. An item of no chat keeps its place behind everything
+ * before it. The writer thread alone uses this; it is not thread-safe.
  */
 public final class PreparedRuns<T> {
 
@@ -61,7 +61,7 @@ public final class PreparedRuns<T> {
      * is nothing or nothing came ready in that wait.
      */
     public List<T> next(int max) throws InterruptedException {
-        Taken taken = take(max);
+        Taken<T> taken = take(max);
         if (!taken.run().isEmpty() || taken.stoppedAt() == null) {
             return taken.run();
         }
