@@ -32,12 +32,12 @@ import nl.luisterloket.bot.storage.Database;
  * Long polling, with the handling of updates pipelined behind it. The poller asks Telegram for updates, stores each
  * batch in the {@link UpdateInbox} (asking past an update confirms it, and Telegram then forgets it), starts
  * understanding their messages on the other cores, hands them to the handler thread and asks again at once. The
- * handler writes them in arrival order within each chat, each exactly once (see {@link UpdateProcessor}; those understood by their turn
- * together, in one transaction), and removes each from the inbox in the transaction that handled it. So the next
- * poll, the understanding of the next messages and the writing of this one overlap, and a crash at any point neither
- * loses nor repeats an update: what is in the inbox at start is handled first. Failures wait with backoff; nothing
- * stops the loops but {@link #stop()}, which cancels the waiting poll and lets the update in hand finish (those behind
- * it stay in the inbox for the next start).
+ * handler writes them in arrival order within each chat, each exactly once (see {@link UpdateProcessor}; those
+ * understood by their turn together, in one transaction), and removes each from the inbox in the transaction that
+ * handled it. So the next poll, the understanding of the next messages and the writing of this one overlap, and a
+ * crash at any point neither loses nor repeats an update: what is in the inbox at start is handled first. Failures
+ * wait with backoff; nothing stops the loops but {@link #stop()}, which cancels the waiting poll and lets the update
+ * in hand finish (those behind it stay in the inbox for the next start).
  */
 @Singleton
 final class TelegramPoller implements ManagedService {
@@ -244,11 +244,11 @@ final class TelegramPoller implements ManagedService {
         try {
             while (running) {
                 if (runs.isEmpty()) {
-                    InOrderWithPreparation.Ahead<UpdateProcessor.Translated> next = received.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                    if (next == null) {
+                    var first = received.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    if (first == null) {
                         continue;
                     }
-                    runs.add(next);
+                    runs.add(first);
                 }
                 for (var next = received.poll(); next != null; next = runs.size() < AHEAD ? received.poll() : null) {
                     runs.add(next);
