@@ -22,10 +22,8 @@ final class ConversationRoute implements MessageRoute {
     }
 
     @Override
-    public void prepare(IncomingMessage message) {
-        if (message.privateChat()) {
-            ahead.prepare(message);
-        }
+    public Runnable preparation(Connection connection, IncomingMessage message) throws SQLException {
+        return message.privateChat() ? ahead.preparation(connection, message) : null;
     }
 
     @Override

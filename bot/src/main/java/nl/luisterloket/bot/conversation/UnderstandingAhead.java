@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.channel.MessageKind;
 import nl.luisterloket.bot.config.LuisterloketConfig;
-import nl.luisterloket.bot.storage.Database;
 import nl.luisterloket.knowledge.understanding.UnderstandingContext;
 
 /**
@@ -24,7 +23,6 @@ import nl.luisterloket.knowledge.understanding.UnderstandingContext;
  */
 final class UnderstandingAhead {
 
-    private final Database database;
     private final ResidentStore residents;
     private final ConversationStore conversations;
     private final PreparedUnderstandings understandings;
@@ -33,9 +31,8 @@ final class UnderstandingAhead {
     private final String defaultLanguage;
 
     @Inject
-    UnderstandingAhead(Database database, ResidentStore residents, ConversationStore conversations,
+    UnderstandingAhead(ResidentStore residents, ConversationStore conversations,
             PreparedUnderstandings understandings, Clock clock, ConversationSettings settings, LuisterloketConfig config) {
-        this.database = requireNonNull(database, "database is null");
         this.residents = requireNonNull(residents, "residents is null");
         this.conversations = requireNonNull(conversations, "conversations is null");
         this.understandings = requireNonNull(understandings, "understandings is null");
@@ -44,12 +41,13 @@ final class UnderstandingAhead {
         this.defaultLanguage = requireNonNull(config, "config is null").defaultLanguage();
     }
 
-    void prepare(IncomingMessage message) {
+    /** Reads the expected context on {@code connection}; the understanding itself runs after the read. */
+    Runnable preparation(Connection connection, IncomingMessage message) throws SQLException {
         if (message.kind() != MessageKind.TEXT || message.text() == null || message.text().isBlank()) {
-            return;
+            return null;
         }
-        UnderstandingContext context = database.read(connection -> expectedContext(connection, message));
-        understandings.prepare(message.text(), context);
+        UnderstandingContext context = expectedContext(connection, message);
+        return () -> understandings.prepare(message.text(), context);
     }
 
     /** What {@link ConversationEngine} will pass for this text, as far as the stored state tells now. */

@@ -96,17 +96,7 @@ public final class InOrderWithPreparation implements ManagedService {
 
         /** Waits at most {@code nanos} for the preparation; true when it is done (or failed, or was cancelled). */
         boolean awaitFor(long nanos) throws InterruptedException {
-            if (isReady()) {
-                return true;
-            }
-            try {
-                preparation.get(nanos, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException | CancellationException e) {
-                // handling does the work itself
-            }
-            return true;
+            return await(preparation, nanos);
         }
 
         /** Whether {@link #ready} returns at once. */
@@ -116,7 +106,11 @@ public final class InOrderWithPreparation implements ManagedService {
 
         /** The item, once its preparation is done (or failed: handling then does the work itself). */
         public T ready() {
-            await(preparation);
+            try {
+                await(preparation, Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return item;
         }
 
@@ -135,20 +129,24 @@ public final class InOrderWithPreparation implements ManagedService {
         }
     }
 
-    /** A preparation that failed costs nothing but time: handling does the work itself. */
-    private static void await(Future<?> preparation) {
+    /**
+     * Waits at most {@code nanos} for a preparation; false when it is still running. One that failed or was cancelled
+     * is done too: it costs nothing but time, handling does the work itself.
+     */
+    private static boolean await(Future<?> preparation, long nanos) throws InterruptedException {
         if (preparation == null) {
-            return;
+            return true;
         }
         try {
-            preparation.get();
+            preparation.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return false;
         } catch (ExecutionException e) {
             log.debug("Preparing a message failed; it is handled without: {}", e.getCause().toString());
         } catch (CancellationException e) {
             log.debug("Preparing a message was cancelled");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        return true;
     }
 
     @Override

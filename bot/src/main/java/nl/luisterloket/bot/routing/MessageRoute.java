@@ -21,13 +21,17 @@ public interface MessageRoute {
     /** Handles it inside the message's transaction: state changes and replies (via the outbox). */
     void handle(Connection transaction, IncomingMessage message) throws SQLException;
 
-    /** See {@link nl.luisterloket.bot.channel.IncomingMessageHandler#prepare}: no transaction, any thread. */
-    default void prepare(IncomingMessage message) {
+    /**
+     * See {@link nl.luisterloket.bot.channel.IncomingMessageHandler#prepare}: reads what preparing the message needs on
+     * {@code connection} (read-only; any thread) and returns the work to do once that read is over, or null for none.
+     */
+    default Runnable preparation(Connection connection, IncomingMessage message) throws SQLException {
+        return null;
     }
 
     /**
-     * Whether this route will take the message as things stand, judged ahead on a read-only connection: then only it
-     * prepares the message (understanding a message that a case relays to a worker is work thrown away). Changes
+     * Whether this route will take the message as things stand, judged ahead on a read-only connection: then only its
+     * {@link #preparation} runs (understanding a message that a case relays to a worker is work thrown away). Changes
      * nothing; false when unsure. If things change before the message's turn, handling does what was not prepared.
      */
     default boolean takesAhead(Connection connection, IncomingMessage message) throws SQLException {

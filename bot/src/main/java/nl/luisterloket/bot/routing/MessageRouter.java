@@ -2,6 +2,7 @@ package nl.luisterloket.bot.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -34,15 +35,25 @@ public final class MessageRouter implements IncomingMessageHandler {
 
     @Override
     public void prepare(IncomingMessage message) {
-        List<MessageRoute> preparing = database.read(connection -> {
+        // one read for choosing the routes and what they need; the work itself (understanding) runs after it
+        List<Runnable> work = database.read(connection -> {
+            List<MessageRoute> preparing = routes;
             for (MessageRoute route : routes) {
                 if (route.takesAhead(connection, message)) {
-                    return List.of(route);
+                    preparing = List.of(route);
+                    break;
                 }
             }
-            return routes;
+            List<Runnable> preparations = new ArrayList<>();
+            for (MessageRoute route : preparing) {
+                Runnable preparation = route.preparation(connection, message);
+                if (preparation != null) {
+                    preparations.add(preparation);
+                }
+            }
+            return preparations;
         });
-        preparing.forEach(route -> route.prepare(message));
+        work.forEach(Runnable::run);
     }
 
     @Override

@@ -240,7 +240,7 @@ final class TelegramPoller implements ManagedService {
      * are written together, in one transaction.
      */
     private void handleReceived() {
-        PreparedRuns<UpdateProcessor.Translated> runs = new PreparedRuns<>(UpdateProcessor.Translated::chat);
+        PreparedRuns<UpdateProcessor.Translated> runs = UpdateProcessor.waitingRuns();
         try {
             while (running) {
                 if (runs.isEmpty()) {
@@ -253,10 +253,7 @@ final class TelegramPoller implements ManagedService {
                 for (var next = received.poll(); next != null; next = runs.size() < AHEAD ? received.poll() : null) {
                     runs.add(next);
                 }
-                List<UpdateProcessor.Translated> run = runs.next(UpdateProcessor.TOGETHER);
-                if (!run.isEmpty()) {
-                    processor.processAll(run, inbox::removal, () -> running);
-                }
+                processor.processNextRun(runs, inbox::removal, () -> running);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import nl.luisterloket.bot.channel.IncomingMessage;
 import nl.luisterloket.bot.channel.IncomingMessageHandler;
 import nl.luisterloket.bot.http.Metrics;
+import nl.luisterloket.bot.routing.PreparedRuns;
 import nl.luisterloket.bot.storage.Database;
 
 /**
@@ -71,6 +72,23 @@ final class UpdateProcessor {
         /** The chat whose order this update keeps, or null when it carries no message. */
         Object chat() {
             return message.map(IncomingMessage::chat).orElse(null);
+        }
+    }
+
+    /** Received updates waiting for their turn: each chat's in arrival order (see {@link PreparedRuns}). */
+    static PreparedRuns<Translated> waitingRuns() {
+        return new PreparedRuns<>(Translated::chat);
+    }
+
+    /**
+     * Writes the next run of {@code waiting} that is understood (waiting a little for one, see
+     * {@link PreparedRuns#next}), as {@link #processAll} does.
+     */
+    void processNextRun(PreparedRuns<Translated> waiting, Function<Translated, AlongWith> alongWith, BooleanSupplier going)
+            throws InterruptedException {
+        List<Translated> run = waiting.next(TOGETHER);
+        if (!run.isEmpty()) {
+            processAll(run, alongWith, going);
         }
     }
 

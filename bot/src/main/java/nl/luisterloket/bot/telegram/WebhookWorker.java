@@ -123,16 +123,13 @@ final class WebhookWorker implements ManagedService {
      */
     private boolean handleStored() {
         List<UpdateInbox.Stored> stored = database.read(connection -> inbox.oldest(connection, BATCH));
-        PreparedRuns<UpdateProcessor.Translated> runs = new PreparedRuns<>(UpdateProcessor.Translated::chat);
+        PreparedRuns<UpdateProcessor.Translated> runs = UpdateProcessor.waitingRuns();
         stored.stream()
                 .map(update -> processor.translate(BotUtils.parseUpdate(update.json())))
                 .forEach(translated -> runs.add(inOrder.ahead(translated, translated.message())));
         try {
             while (!runs.isEmpty() && running) {
-                List<UpdateProcessor.Translated> run = runs.next(UpdateProcessor.TOGETHER);
-                if (!run.isEmpty()) {
-                    processor.processAll(run, inbox::removal, () -> running);
-                }
+                processor.processNextRun(runs, inbox::removal, () -> running);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

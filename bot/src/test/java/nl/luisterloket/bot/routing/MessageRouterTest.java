@@ -51,8 +51,8 @@ class MessageRouterTest {
         }
 
         @Override
-        public void prepare(IncomingMessage message) {
-            prepared.add(message.text());
+        public Runnable preparation(Connection connection, IncomingMessage message) {
+            return () -> prepared.add(message.text());
         }
 
         @Override
