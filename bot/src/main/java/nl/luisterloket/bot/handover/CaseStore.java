@@ -102,10 +102,6 @@ final class CaseStore {
         return claimedBy(connection, workerId).size();
     }
 
-    List<HandoverCase> withStatus(Connection connection, CaseStatus status) throws SQLException {
-        return list(connection, SELECT + " WHERE c.status = ? ORDER BY c.id", status.dbValue());
-    }
-
     List<HandoverCase> queuedOf(Connection connection, String team) throws SQLException {
         return list(connection, SELECT + " WHERE c.status = 'queued' AND c.team = ? ORDER BY c.urgency = 'urgent' DESC, c.id", team);
     }
@@ -179,6 +175,28 @@ final class CaseStore {
 
     void pinged(Connection transaction, long caseId) throws SQLException {
         update(transaction, "UPDATE cases SET ping_count = ping_count + 1, last_ping_at = ? WHERE id = ?", now(), caseId);
+    }
+
+    /** A case not closed, with only what tells whether a timer is due for it. */
+    record Waiting(long id, CaseStatus status, boolean urgent, Instant createdAt, Instant assignedAt, Instant workerRepliedAt,
+            Instant lastPostedAt, Instant lastPingAt) {
+    }
+
+    /** Every case that is not closed, oldest first: a light read (no resident, no texts) for the hand-over timers. */
+    List<Waiting> waiting(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, status, urgency, created_at, assigned_at,"
+                + " worker_replied_at, last_posted_at, last_ping_at FROM cases WHERE status IN ('awaiting_consent', 'queued', 'claimed')"
+                + " ORDER BY id")) {
+            List<Waiting> waiting = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    waiting.add(new Waiting(rows.getLong(1), CaseStatus.fromDb(rows.getString(2)), "urgent".equals(rows.getString(3)),
+                            instant(rows.getString(4)), instant(rows.getString(5)), instant(rows.getString(6)),
+                            instant(rows.getString(7)), instant(rows.getString(8))));
+                }
+            }
+            return waiting;
+        }
     }
 
     Optional<Instant> lastPostedAt(Connection connection, long caseId) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,27 +85,58 @@ public final class HandoverTimers implements ManagedService {
         }
     }
 
-    /** One pass over the waiting and silent cases, now. */
+    /**
+     * One pass over the waiting and silent cases, now. Which cases are due is looked up on a read connection; each due
+     * case is then handled in a short transaction of its own, which checks again that it is still due. So a pass over
+     * thousands of waiting cases never holds the write lock while it looks, and residents' messages are written in
+     * between.
+     */
     public void runOnce() {
-        database.inTransaction(transaction -> {
-            Instant now = clock.instant();
-            for (HandoverCase queued : cases.withStatus(transaction, CaseStatus.QUEUED)) {
-                if (queued.urgent()) {
-                    repingUrgent(transaction, queued, now);
+        Instant now = clock.instant();
+        List<CaseStore.Waiting> due = database.read(connection -> cases.waiting(connection)).stream()
+                .filter(waiting -> isDue(waiting, now)).toList();
+        for (CaseStore.Waiting waiting : due) {
+            database.inTransaction(transaction -> {
+                Optional<HandoverCase> current = cases.find(transaction, waiting.id());
+                if (current.isPresent() && current.get().status() == waiting.status()) {
+                    act(transaction, current.get(), now);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Whether a waiting case may need a timer's action now (the action itself checks again, in its transaction). */
+    private boolean isDue(CaseStore.Waiting waiting, Instant now) {
+        return switch (waiting.status()) {
+            case QUEUED -> waiting.urgent()
+                    ? isDue(Optional.ofNullable(waiting.lastPingAt()), now, settings.urgentRepingMinutes())
+                    : isDue(Optional.ofNullable(waiting.lastPostedAt()), now, settings.unclaimedRepostMinutes());
+            case AWAITING_CONSENT -> !waiting.createdAt().plus(CONSENT_EXPIRY).isAfter(now);
+            case CLAIMED -> waiting.workerRepliedAt() == null && waiting.assignedAt() != null
+                    && isDue(Optional.of(waiting.assignedAt()), now, settings.silentClaimRequeueMinutes());
+            default -> false;
+        };
+    }
+
+    private void act(Connection transaction, HandoverCase waiting, Instant now) throws SQLException {
+        switch (waiting.status()) {
+            case QUEUED -> {
+                if (waiting.urgent()) {
+                    repingUrgent(transaction, waiting, now);
                 } else {
-                    repostUnclaimed(transaction, queued, now);
+                    repostUnclaimed(transaction, waiting, now);
                 }
             }
-            for (HandoverCase waiting : cases.withStatus(transaction, CaseStatus.AWAITING_CONSENT)) {
+            case AWAITING_CONSENT -> {
                 if (!waiting.createdAt().plus(CONSENT_EXPIRY).isAfter(now) && cases.withdrawUnanswered(transaction, waiting.id())) {
                     audit.record(transaction, "system", "case.withdraw", waiting.id(), null, "consent not answered");
                 }
             }
-            for (HandoverCase claimed : cases.withStatus(transaction, CaseStatus.CLAIMED)) {
-                requeueSilent(transaction, claimed, now);
+            case CLAIMED -> requeueSilent(transaction, waiting, now);
+            default -> {
             }
-            return null;
-        });
+        }
     }
 
     private void repostUnclaimed(Connection transaction, HandoverCase queued, Instant now) throws SQLException {

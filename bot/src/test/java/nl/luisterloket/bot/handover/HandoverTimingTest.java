@@ -5,11 +5,13 @@ import static nl.luisterloket.bot.handover.HandoverHarness.GROUP;
 import static nl.luisterloket.bot.handover.HandoverHarness.MONEY_GROUP;
 import static nl.luisterloket.bot.handover.HandoverHarness.SANNE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +146,41 @@ class HandoverTimingTest {
             queuedCase(harness, List.of("geld"));
 
             assertThat(harness.texts(AMINA)).noneMatch(text -> text.contains("werktijden"));
+        }
+    }
+
+    /**
+     * The timers look for due cases on a read connection: a pass that finds nothing due finishes while a resident's
+     * message holds the write lock, instead of holding up every message while it looks through the waiting cases.
+     */
+    @Test
+    void aPassThatFindsNothingDueDoesNotWaitForTheWriter() throws InterruptedException {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            queuedCase(harness, List.of("wonen"));
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread writer = new Thread(() -> harness.database.inTransaction(transaction -> {
+                writing.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            writer.start();
+            writing.await();
+            try {
+                harness.clock.advance(Duration.ofMinutes(5));
+                assertTimeoutPreemptively(Duration.ofSeconds(5), harness.timers::runOnce);
+            } finally {
+                done.countDown();
+                writer.join();
+            }
+
+            harness.clock.advance(Duration.ofMinutes(11));
+            harness.timers.runOnce();
+            assertThat(harness.chat(GROUP)).hasSize(2);
         }
     }
 
