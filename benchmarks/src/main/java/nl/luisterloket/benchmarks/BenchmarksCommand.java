@@ -161,6 +161,10 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--in-flight", defaultValue = "32", description = "Messages in flight at rate 0 (default: ${DEFAULT-VALUE}).")
         int inFlight;
 
+        @Option(names = "--slowest", defaultValue = "0",
+                description = "Also list this many slowest measured messages (at most 200): when each arrived, its latency, its text (default: ${DEFAULT-VALUE}).")
+        int slowest;
+
         @Override
         public Integer call() throws Exception {
             Workspace workspace = data.prepare();
@@ -173,6 +177,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 default -> throw new CommandLine.ParameterException(new CommandLine(this), "--channel must be telegram or direct");
             };
             System.out.println(result.describe());
+            result.slowest().stream().limit(slowest).forEach(message -> System.out.println(message.describe()));
             return result.unanswered() == 0 && result.persisted() == result.submitted() ? 0 : 1;
         }
     }

@@ -1,18 +1,35 @@
 package nl.luisterloket.benchmarks.pipeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
-/** Collects latencies (nanoseconds) from several threads; percentiles by sorting, as runs are short. */
+/**
+ * Collects latencies (nanoseconds) from several threads, each with when its message arrived and which message of the
+ * mix it was; percentiles by sorting, as runs are short.
+ */
 final class LatencyRecorder {
 
-    private long[] samples = new long[1 << 14];
+    /** One measured message: arrival (nanoTime), latency (nanoseconds), its index in the message mix. */
+    record Sample(long arrivalNanos, long latencyNanos, int message) {
+    }
+
+    private long[] latencies = new long[1 << 14];
+    private long[] arrivals = new long[1 << 14];
+    private int[] messages = new int[1 << 14];
     private int count;
 
-    synchronized void record(long nanos) {
-        if (count == samples.length) {
-            samples = Arrays.copyOf(samples, samples.length * 2);
+    synchronized void record(long arrivalNanos, long nanos, int message) {
+        if (count == latencies.length) {
+            latencies = Arrays.copyOf(latencies, latencies.length * 2);
+            arrivals = Arrays.copyOf(arrivals, arrivals.length * 2);
+            messages = Arrays.copyOf(messages, messages.length * 2);
         }
-        samples[count++] = nanos;
+        arrivals[count] = arrivalNanos;
+        messages[count] = message;
+        latencies[count++] = nanos;
     }
 
     synchronized int count() {
@@ -24,9 +41,17 @@ final class LatencyRecorder {
         if (count == 0) {
             return 0;
         }
-        long[] sorted = Arrays.copyOf(samples, count);
+        long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         int index = (int) Math.min(count - 1, Math.max(0, Math.ceil(q * count) - 1));
         return sorted[index] / 1e6;
+    }
+
+    /** The {@code n} slowest samples, slowest first. */
+    synchronized List<Sample> slowest(int n) {
+        return IntStream.range(0, count).boxed()
+                .sorted(Comparator.comparingLong((Integer index) -> latencies[index]).reversed())
+                .limit(n).map(index -> new Sample(arrivals[index], latencies[index], messages[index]))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 }

@@ -31,7 +31,8 @@ public final class PipelineLoadDriver {
      * @param ratePerSecond offered messages a second, or 0 for as many as the desk takes
      * @param warmupRatePerSecond the same while warming up: a desk that warms up at the measured rate builds a queue
      *                    while the JIT compilers take their share of the cores, and the measurement then shows that queue
-     *                    draining (or not), not the rate it sustains once warm
+     *                    draining (or not), not the rate it sustains once warm; after a warm-up at another rate the
+     *                    measured rate runs for a few seconds before the window opens (see {@link #SETTLE})
      * @param warmup      run before measuring (JIT, caches)
      * @param measurement measured run
      * @param maxInFlight messages in flight at rate 0
@@ -53,7 +54,7 @@ public final class PipelineLoadDriver {
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
             long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
             Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage,
-            double behindScheduleSeconds) {
+            double behindScheduleSeconds, List<SlowMessage> slowest) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -78,8 +79,27 @@ public final class PipelineLoadDriver {
         }
     }
 
+    /** A message among the slowest: when it arrived in the measured window, how long its answer took, its text. */
+    public record SlowMessage(double secondsIntoMeasurement, double latencyMillis, String text) {
+
+        public String describe() {
+            String oneLine = text.replaceAll("\\s+", " ");
+            return String.format(java.util.Locale.ROOT, "%6.3f s %8.2f ms %5d chars  %s", secondsIntoMeasurement, latencyMillis,
+                    text.length(), oneLine.length() > 70 ? oneLine.substring(0, 70) + "…" : oneLine);
+        }
+    }
+
+    private static final int SLOWEST_KEPT = 200;
+    /**
+     * How long the measured rate runs before the window opens, after a warm-up at another rate. A warm-up at rate 0
+     * ends with a full queue (32 messages in flight, waiting tens of milliseconds); opening the window on it measured
+     * the warm-up's queue draining, in the window's first quarter second, not the measured rate.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+
     private final Settings settings;
-    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    /** Per resident waiting for an answer: when the message arrived, and which message of the mix it was. */
+    private final Map<String, long[]> inFlight = new ConcurrentHashMap<>();
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final AtomicLong answered = new AtomicLong();
     /** At rate 0: free places for messages in flight; the driver blocks rather than spins, the desk has only two cores. */
@@ -130,7 +150,9 @@ public final class PipelineLoadDriver {
                     latencies.percentileMillis(0.999), latencies.percentileMillis(1.0), persisted, pending,
                     inFlight.size(), pipeline.failedMessages(), oldGenerationAfterGc(),
                     perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
-                    perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9);
+                    perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9,
+                    latencies.slowest(SLOWEST_KEPT).stream().map(sample -> new SlowMessage((sample.arrivalNanos() - measureFrom) / 1e9,
+                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList());
         } finally {
             pipeline.close();
         }
@@ -142,13 +164,15 @@ public final class PipelineLoadDriver {
         long end = measureFrom + settings.measurement().toNanos();
         boolean oneRate = settings.warmupRatePerSecond() == settings.ratePerSecond() || measureFrom == start;
         boolean warming = !oneRate;
+        // the measured rate starts a little before the measured window, so the window does not open on the warm-up's queue
+        long warmEnd = oneRate ? measureFrom : measureFrom - Math.min(SETTLE.toNanos(), settings.warmup().toNanos() / 2);
         // a fixed rate's schedule counts from the start of its phase
         long phaseStart = start;
         long inPhase = 0;
         long submitted = 0;
         long now = start;
         while (now < end) {
-            long phaseEnd = warming ? measureFrom : end;
+            long phaseEnd = warming ? warmEnd : end;
             double rate = warming ? settings.warmupRatePerSecond() : settings.ratePerSecond();
             long arrival;
             if (rate > 0) {
@@ -158,7 +182,7 @@ public final class PipelineLoadDriver {
                         break;
                     }
                     warming = false;
-                    phaseStart = measureFrom;
+                    phaseStart = warmEnd;
                     inPhase = 0;
                     continue;
                 }
@@ -172,7 +196,7 @@ public final class PipelineLoadDriver {
                         break;
                     }
                     warming = false;
-                    phaseStart = measureFrom;
+                    phaseStart = warmEnd;
                     inPhase = 0;
                     now = System.nanoTime();
                     continue;
@@ -190,8 +214,9 @@ public final class PipelineLoadDriver {
             if (chatId == null) {
                 break;
             }
-            inFlight.put(chatId, arrival);
-            pipeline.submit(chatId, messages.get((int) (submitted % messages.size())));
+            int message = (int) (submitted % messages.size());
+            inFlight.put(chatId, new long[] {arrival, message});
+            pipeline.submit(chatId, messages.get(message));
             submitted++;
             inPhase++;
             now = System.nanoTime();
@@ -278,15 +303,16 @@ public final class PipelineLoadDriver {
     }
 
     private void replied(String chatId, long nanoTime) {
-        Long arrival = inFlight.remove(chatId);
-        if (arrival == null) {
+        long[] waiting = inFlight.remove(chatId);
+        if (waiting == null) {
             return;
         }
+        long arrival = waiting[0];
         answeredResidents.add(chatId);
         answered.incrementAndGet();
         slots.release();
         if (arrival >= measureFrom && arrival < measureUntil) {
-            latencies.record(nanoTime - arrival);
+            latencies.record(arrival, nanoTime - arrival, (int) waiting[1]);
         }
     }
 

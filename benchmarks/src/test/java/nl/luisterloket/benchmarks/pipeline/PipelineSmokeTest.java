@@ -39,5 +39,10 @@ class PipelineSmokeTest {
         assertThat(result.unanswered()).isZero();
         assertThat(result.pendingAfterDrain()).isZero();
         assertThat(result.measured()).isPositive();
+        assertThat(result.slowest()).hasSize((int) Math.min(result.measured(), 200));
+        assertThat(result.slowest()).isSortedAccordingTo(
+                java.util.Comparator.comparingDouble(PipelineLoadDriver.SlowMessage::latencyMillis).reversed());
+        assertThat(messages).contains(result.slowest().get(0).text());
+        assertThat(result.slowest().get(0).latencyMillis()).isLessThanOrEqualTo(result.max());
     }
 }
