@@ -177,26 +177,44 @@ final class CaseStore {
         update(transaction, "UPDATE cases SET ping_count = ping_count + 1, last_ping_at = ? WHERE id = ?", now(), caseId);
     }
 
-    /** A case not closed, with only what tells whether a timer is due for it. */
-    record Waiting(long id, CaseStatus status, boolean urgent, Instant createdAt, Instant assignedAt, Instant workerRepliedAt,
-            Instant lastPostedAt, Instant lastPingAt) {
+    /** One indexed search per status: SQLite scans the whole table for the same conditions joined by OR. */
+    static final String TIMER_CANDIDATES =
+            "SELECT id, status FROM cases WHERE status = 'queued' AND urgency = 'urgent' AND (last_ping_at IS NULL OR last_ping_at < ?)"
+                    + " UNION ALL SELECT id, status FROM cases WHERE status = 'queued' AND urgency <> 'urgent'"
+                    + " AND (last_posted_at IS NULL OR last_posted_at < ?)"
+                    + " UNION ALL SELECT id, status FROM cases WHERE status = 'awaiting_consent' AND created_at < ?"
+                    + " UNION ALL SELECT id, status FROM cases WHERE status = 'claimed' AND worker_replied_at IS NULL AND assigned_at < ?"
+                    + " ORDER BY 1";
+
+    /** A case that a hand-over timer may have to act on: its id and the status it was found in. */
+    record TimerCandidate(long id, CaseStatus status) {
     }
 
-    /** Every case that is not closed, oldest first: a light read (no resident, no texts) for the hand-over timers. */
-    List<Waiting> waiting(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, status, urgency, created_at, assigned_at,"
-                + " worker_replied_at, last_posted_at, last_ping_at FROM cases WHERE status IN ('awaiting_consent', 'queued', 'claimed')"
-                + " ORDER BY id")) {
-            List<Waiting> waiting = new ArrayList<>();
+    /**
+     * The cases a timer may be due for, oldest first: queued urgent ones last pinged before {@code pingedBefore}, other
+     * queued ones last posted before {@code postedBefore} (or never), consent questions asked before
+     * {@code askedBefore}, and claimed ones whose worker has not replied since before {@code assignedBefore}. Times
+     * compare to the second (instants are stored as ISO text of varying precision, whose first 19 characters sort by
+     * time), so callers pass bounds a second late and check each candidate exactly. The statuses are indexed: a pass
+     * reads the few due cases, not every waiting one.
+     */
+    List<TimerCandidate> timerCandidates(Connection connection, Instant pingedBefore, Instant postedBefore, Instant askedBefore,
+            Instant assignedBefore) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(TIMER_CANDIDATES)) {
+            bind(select, toSecond(pingedBefore), toSecond(postedBefore), toSecond(askedBefore), toSecond(assignedBefore));
+            List<TimerCandidate> candidates = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    waiting.add(new Waiting(rows.getLong(1), CaseStatus.fromDb(rows.getString(2)), "urgent".equals(rows.getString(3)),
-                            instant(rows.getString(4)), instant(rows.getString(5)), instant(rows.getString(6)),
-                            instant(rows.getString(7)), instant(rows.getString(8))));
+                    candidates.add(new TimerCandidate(rows.getLong(1), CaseStatus.fromDb(rows.getString(2))));
                 }
             }
-            return waiting;
+            return candidates;
         }
+    }
+
+    /** "2026-11-29T12:30:05": an ISO instant stored in full sorts before this exactly when it lies before that second. */
+    private static String toSecond(Instant instant) {
+        return instant.toString().substring(0, 19);
     }
 
     Optional<Instant> lastPostedAt(Connection connection, long caseId) throws SQLException {

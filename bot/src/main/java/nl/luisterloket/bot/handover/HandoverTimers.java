@@ -86,37 +86,28 @@ public final class HandoverTimers implements ManagedService {
     }
 
     /**
-     * One pass over the waiting and silent cases, now. Which cases are due is looked up on a read connection; each due
-     * case is then handled in a short transaction of its own, which checks again that it is still due. So a pass over
-     * thousands of waiting cases never holds the write lock while it looks, and residents' messages are written in
-     * between.
+     * One pass over the waiting and silent cases, now. Which cases are due is looked up on a read connection, by their
+     * times, in one indexed query; each due case is then handled in a short transaction of its own, which checks again
+     * that it is still due. So a pass over thousands of waiting cases reads only the due ones and never holds the write
+     * lock while it looks, and residents' messages are written in between.
      */
     public void runOnce() {
         Instant now = clock.instant();
-        List<CaseStore.Waiting> due = database.read(connection -> cases.waiting(connection)).stream()
-                .filter(waiting -> isDue(waiting, now)).toList();
-        for (CaseStore.Waiting waiting : due) {
+        // a second late: the look-up compares to the second, each candidate is checked exactly in its transaction
+        Instant late = now.plusSeconds(1);
+        List<CaseStore.TimerCandidate> due = database.read(connection -> cases.timerCandidates(connection,
+                late.minus(Duration.ofMinutes(settings.urgentRepingMinutes())),
+                late.minus(Duration.ofMinutes(settings.unclaimedRepostMinutes())), late.minus(CONSENT_EXPIRY),
+                late.minus(Duration.ofMinutes(settings.silentClaimRequeueMinutes()))));
+        for (CaseStore.TimerCandidate candidate : due) {
             database.inTransaction(transaction -> {
-                Optional<HandoverCase> current = cases.find(transaction, waiting.id());
-                if (current.isPresent() && current.get().status() == waiting.status()) {
+                Optional<HandoverCase> current = cases.find(transaction, candidate.id());
+                if (current.isPresent() && current.get().status() == candidate.status()) {
                     act(transaction, current.get(), now);
                 }
                 return null;
             });
         }
-    }
-
-    /** Whether a waiting case may need a timer's action now (the action itself checks again, in its transaction). */
-    private boolean isDue(CaseStore.Waiting waiting, Instant now) {
-        return switch (waiting.status()) {
-            case QUEUED -> waiting.urgent()
-                    ? isDue(Optional.ofNullable(waiting.lastPingAt()), now, settings.urgentRepingMinutes())
-                    : isDue(Optional.ofNullable(waiting.lastPostedAt()), now, settings.unclaimedRepostMinutes());
-            case AWAITING_CONSENT -> !waiting.createdAt().plus(CONSENT_EXPIRY).isAfter(now);
-            case CLAIMED -> waiting.workerRepliedAt() == null && waiting.assignedAt() != null
-                    && isDue(Optional.of(waiting.assignedAt()), now, settings.silentClaimRequeueMinutes());
-            default -> false;
-        };
     }
 
     private void act(Connection transaction, HandoverCase waiting, Instant now) throws SQLException {

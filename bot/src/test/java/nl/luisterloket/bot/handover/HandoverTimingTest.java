@@ -184,6 +184,47 @@ class HandoverTimingTest {
         }
     }
 
+    @Test
+    void aConsentQuestionLeftUnansweredForADayIsWithdrawn() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("wonen"), List.of()));
+            long caseId = harness.onlyCaseId();
+
+            harness.clock.advance(Duration.ofHours(24).minusMinutes(1));
+            harness.timers.runOnce();
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("awaiting_consent");
+
+            harness.clock.advance(Duration.ofMinutes(1));
+            harness.timers.runOnce();
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("closed");
+            assertThat(harness.caseColumn(caseId, "outcome")).isEqualTo("consent_unanswered");
+            assertThat(harness.audit(caseId)).contains("system case.withdraw");
+        }
+    }
+
+    /** The timers' look-up searches the status index for each kind of wait; it never reads every case. */
+    @Test
+    void theLookUpForDueCasesUsesTheStatusIndex() {
+        try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
+            List<String> plan = harness.database.read(connection -> {
+                List<String> steps = new java.util.ArrayList<>();
+                try (var explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + CaseStore.TIMER_CANDIDATES)) {
+                    for (int parameter = 1; parameter <= 4; parameter++) {
+                        explain.setString(parameter, "2026-01-01T00:00:00");
+                    }
+                    try (var rows = explain.executeQuery()) {
+                        while (rows.next()) {
+                            steps.add(rows.getString("detail"));
+                        }
+                    }
+                }
+                return steps;
+            });
+            assertThat(plan).filteredOn(step -> step.contains("cases")).hasSize(4)
+                    .allMatch(step -> step.startsWith("SEARCH cases USING INDEX cases_by_status"));
+        }
+    }
+
     private static long queuedCase(HandoverHarness harness, List<String> domains) {
         harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, domains, List.of()));
         long caseId = harness.onlyCaseId();
