@@ -179,15 +179,15 @@ final class CaseStore {
 
     /** One indexed search per status: SQLite scans the whole table for the same conditions joined by OR. */
     static final String TIMER_CANDIDATES =
-            "SELECT id, status FROM cases WHERE status = 'queued' AND urgency = 'urgent' AND (last_ping_at IS NULL OR last_ping_at < ?)"
-                    + " UNION ALL SELECT id, status FROM cases WHERE status = 'queued' AND urgency <> 'urgent'"
+            "SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency = 'urgent' AND (last_ping_at IS NULL OR last_ping_at < ?)"
+                    + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency <> 'urgent'"
                     + " AND (last_posted_at IS NULL OR last_posted_at < ?)"
-                    + " UNION ALL SELECT id, status FROM cases WHERE status = 'awaiting_consent' AND created_at < ?"
-                    + " UNION ALL SELECT id, status FROM cases WHERE status = 'claimed' AND worker_replied_at IS NULL AND assigned_at < ?"
+                    + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'awaiting_consent' AND created_at < ?"
+                    + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'claimed' AND worker_replied_at IS NULL AND assigned_at < ?"
                     + " ORDER BY 1";
 
-    /** A case that a hand-over timer may have to act on: its id and the status it was found in. */
-    record TimerCandidate(long id, CaseStatus status) {
+    /** A case that a hand-over timer may have to act on: its id, the status it was found in, its urgency and team. */
+    record TimerCandidate(long id, CaseStatus status, boolean urgent, String team) {
     }
 
     /**
@@ -205,7 +205,8 @@ final class CaseStore {
             List<TimerCandidate> candidates = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    candidates.add(new TimerCandidate(rows.getLong(1), CaseStatus.fromDb(rows.getString(2))));
+                    candidates.add(new TimerCandidate(rows.getLong(1), CaseStatus.fromDb(rows.getString(2)), "urgent".equals(rows.getString(3)),
+                            rows.getString(4)));
                 }
             }
             return candidates;

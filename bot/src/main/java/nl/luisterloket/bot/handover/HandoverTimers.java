@@ -99,6 +99,9 @@ public final class HandoverTimers implements ManagedService {
                 late.minus(Duration.ofMinutes(settings.urgentRepingMinutes())),
                 late.minus(Duration.ofMinutes(settings.unclaimedRepostMinutes())), late.minus(CONSENT_EXPIRY),
                 late.minus(Duration.ofMinutes(settings.silentClaimRequeueMinutes()))));
+        // a team without a group (or after hours) has nowhere to post again: its waiting cases need no transaction
+        due = due.stream().filter(candidate -> candidate.status() != CaseStatus.QUEUED || candidate.urgent()
+                || mayRepost(candidate.team(), now)).toList();
         for (CaseStore.TimerCandidate candidate : due) {
             database.inTransaction(transaction -> {
                 Optional<HandoverCase> current = cases.find(transaction, candidate.id());
@@ -131,12 +134,16 @@ public final class HandoverTimers implements ManagedService {
     }
 
     private void repostUnclaimed(Connection transaction, HandoverCase queued, Instant now) throws SQLException {
-        boolean open = settings.team(queued.team()).map(team -> hours.isOpen(team, now)).orElse(true);
         Optional<Instant> posted = cases.lastPostedAt(transaction, queued.id());
-        if (open && board.group(queued).isPresent() && isDue(posted, now, settings.unclaimedRepostMinutes())) {
+        if (mayRepost(queued.team(), now) && isDue(posted, now, settings.unclaimedRepostMinutes())) {
             audit.record(transaction, "system", "case.repost", queued.id(), null, "unclaimed");
             board.post(transaction, queued.id());
         }
+    }
+
+    /** A team's unclaimed cases are posted again only to its group, and only within its working hours. */
+    private boolean mayRepost(String team, Instant now) {
+        return settings.team(team).map(found -> found.group().isPresent() && hours.isOpen(found, now)).orElse(false);
     }
 
     private void repingUrgent(Connection transaction, HandoverCase queued, Instant now) throws SQLException {

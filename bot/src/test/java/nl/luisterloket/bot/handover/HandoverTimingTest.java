@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.luisterloket.bot.access.AccessSettings.StaffSeed;
+
 /** Cases that wait: re-posts, urgent re-pings, silent claims, working hours, and which team gets what. */
 class HandoverTimingTest {
 
@@ -157,30 +159,26 @@ class HandoverTimingTest {
     void aPassThatFindsNothingDueDoesNotWaitForTheWriter() throws InterruptedException {
         try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
             queuedCase(harness, List.of("wonen"));
-            CountDownLatch writing = new CountDownLatch(1);
-            CountDownLatch done = new CountDownLatch(1);
-            Thread writer = new Thread(() -> harness.database.inTransaction(transaction -> {
-                writing.countDown();
-                try {
-                    done.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            writer.start();
-            writing.await();
-            try {
-                harness.clock.advance(Duration.ofMinutes(5));
-                assertTimeoutPreemptively(Duration.ofSeconds(5), harness.timers::runOnce);
-            } finally {
-                done.countDown();
-                writer.join();
-            }
+            harness.clock.advance(Duration.ofMinutes(5));
+            passWhileAMessageHoldsTheWriteLock(harness);
 
             harness.clock.advance(Duration.ofMinutes(11));
             harness.timers.runOnce();
             assertThat(harness.chat(GROUP)).hasSize(2);
+        }
+    }
+
+    /** A team without a group has nowhere to post a case again: a pass does not even take the write lock for it. */
+    @Test
+    void aTeamWithoutAGroupGetsNoRepostAndThePassWritesNothing() throws InterruptedException {
+        HandoverSettings noGroup = new HandoverSettings(List.of(new TeamSettings("Buurtteam Noord", null, false,
+                List.of(new StaffSeed(SANNE, "Sanne")), List.of(), List.of("wonen"))), null, 2, 15, 5, 60, 7);
+        try (HandoverHarness harness = new HandoverHarness(directory, noGroup)) {
+            long caseId = queuedCase(harness, List.of("wonen"));
+            harness.clock.advance(Duration.ofMinutes(16));
+            passWhileAMessageHoldsTheWriteLock(harness);
+            assertThat(harness.audit(caseId)).doesNotContain("system case.repost");
+            assertThat(harness.caseColumn(caseId, "status")).isEqualTo("queued");
         }
     }
 
@@ -222,6 +220,29 @@ class HandoverTimingTest {
             });
             assertThat(plan).filteredOn(step -> step.contains("cases")).hasSize(4)
                     .allMatch(step -> step.startsWith("SEARCH cases USING INDEX cases_by_status"));
+        }
+    }
+
+    /** Runs a timer pass while another thread holds the write lock: it fails unless the pass needs no write. */
+    private static void passWhileAMessageHoldsTheWriteLock(HandoverHarness harness) throws InterruptedException {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread writer = new Thread(() -> harness.database.inTransaction(transaction -> {
+            writing.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        writer.start();
+        writing.await();
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), harness.timers::runOnce);
+        } finally {
+            done.countDown();
+            writer.join();
         }
     }
 
