@@ -1,6 +1,5 @@
 package nl.luisterloket.benchmarks.pipeline;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +50,6 @@ final class LatencyRecorder {
     synchronized List<Sample> slowest(int n) {
         return IntStream.range(0, count).boxed()
                 .sorted(Comparator.comparingLong((Integer index) -> latencies[index]).reversed())
-                .limit(n).map(index -> new Sample(arrivals[index], latencies[index], messages[index]))
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .limit(n).map(index -> new Sample(arrivals[index], latencies[index], messages[index])).toList();
     }
 }

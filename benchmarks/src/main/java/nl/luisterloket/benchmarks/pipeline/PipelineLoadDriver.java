@@ -98,8 +98,11 @@ public final class PipelineLoadDriver {
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final Settings settings;
-    /** Per resident waiting for an answer: when the message arrived, and which message of the mix it was. */
-    private final Map<String, long[]> inFlight = new ConcurrentHashMap<>();
+    /** A resident's message waiting for an answer: when it arrived (nanoTime), and which message of the mix it is. */
+    private record Waiting(long arrivalNanos, int message) {
+    }
+
+    private final Map<String, Waiting> inFlight = new ConcurrentHashMap<>();
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final AtomicLong answered = new AtomicLong();
     /** At rate 0: free places for messages in flight; the driver blocks rather than spins, the desk has only two cores. */
@@ -215,7 +218,7 @@ public final class PipelineLoadDriver {
                 break;
             }
             int message = (int) (submitted % messages.size());
-            inFlight.put(chatId, new long[] {arrival, message});
+            inFlight.put(chatId, new Waiting(arrival, message));
             pipeline.submit(chatId, messages.get(message));
             submitted++;
             inPhase++;
@@ -303,16 +306,16 @@ public final class PipelineLoadDriver {
     }
 
     private void replied(String chatId, long nanoTime) {
-        long[] waiting = inFlight.remove(chatId);
+        Waiting waiting = inFlight.remove(chatId);
         if (waiting == null) {
             return;
         }
-        long arrival = waiting[0];
+        long arrival = waiting.arrivalNanos();
         answeredResidents.add(chatId);
         answered.incrementAndGet();
         slots.release();
         if (arrival >= measureFrom && arrival < measureUntil) {
-            latencies.record(arrival, nanoTime - arrival, (int) waiting[1]);
+            latencies.record(arrival, nanoTime - arrival, waiting.message());
         }
     }
 

@@ -177,31 +177,37 @@ final class CaseStore {
         update(transaction, "UPDATE cases SET ping_count = ping_count + 1, last_ping_at = ? WHERE id = ?", now(), caseId);
     }
 
-    /** One indexed search per status: SQLite scans the whole table for the same conditions joined by OR. */
-    static final String TIMER_CANDIDATES =
-            "SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency = 'urgent' AND (last_ping_at IS NULL OR last_ping_at < ?)"
-                    + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency <> 'urgent'"
-                    + " AND (last_posted_at IS NULL OR last_posted_at < ?)"
-                    + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'awaiting_consent' AND created_at < ?"
-                    + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'claimed' AND worker_replied_at IS NULL AND assigned_at < ?"
-                    + " ORDER BY 1";
+    /**
+     * One indexed search per status (SQLite scans the whole table for the same conditions joined by OR). Instants are
+     * stored as ISO text of varying precision, so times compare by their first 19 characters, to the second, as the
+     * retention job's do: a case due within the bound's second is found too, and checked exactly by the caller.
+     */
+    static final String TIMER_CANDIDATES = "SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency = 'urgent'"
+            + " AND (last_ping_at IS NULL OR " + notAfter("last_ping_at") + ")"
+            + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency <> 'urgent'"
+            + " AND (last_posted_at IS NULL OR " + notAfter("last_posted_at") + ")"
+            + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'awaiting_consent' AND " + notAfter("created_at")
+            + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'claimed' AND worker_replied_at IS NULL"
+            + " AND " + notAfter("assigned_at") + " ORDER BY 1";
+
+    private static String notAfter(String column) {
+        return "substr(" + column + ", 1, 19) <= substr(?, 1, 19)";
+    }
 
     /** A case that a hand-over timer may have to act on: its id, the status it was found in, its urgency and team. */
     record TimerCandidate(long id, CaseStatus status, boolean urgent, String team) {
     }
 
     /**
-     * The cases a timer may be due for, oldest first: queued urgent ones last pinged before {@code pingedBefore}, other
-     * queued ones last posted before {@code postedBefore} (or never), consent questions asked before
-     * {@code askedBefore}, and claimed ones whose worker has not replied since before {@code assignedBefore}. Times
-     * compare to the second (instants are stored as ISO text of varying precision, whose first 19 characters sort by
-     * time), so callers pass bounds a second late and check each candidate exactly. The statuses are indexed: a pass
-     * reads the few due cases, not every waiting one.
+     * The cases a timer may be due for, oldest first: queued urgent ones last pinged by {@code pingedBy}, other queued
+     * ones last posted by {@code postedBy} (or never), consent questions asked by {@code askedBy}, and claimed ones whose
+     * worker has not replied since {@code assignedBy}; to the second (see {@link #TIMER_CANDIDATES}). The statuses are
+     * indexed: a pass reads the few due cases, not every waiting one.
      */
-    List<TimerCandidate> timerCandidates(Connection connection, Instant pingedBefore, Instant postedBefore, Instant askedBefore,
-            Instant assignedBefore) throws SQLException {
+    List<TimerCandidate> timerCandidates(Connection connection, Instant pingedBy, Instant postedBy, Instant askedBy,
+            Instant assignedBy) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(TIMER_CANDIDATES)) {
-            bind(select, toSecond(pingedBefore), toSecond(postedBefore), toSecond(askedBefore), toSecond(assignedBefore));
+            bind(select, pingedBy.toString(), postedBy.toString(), askedBy.toString(), assignedBy.toString());
             List<TimerCandidate> candidates = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -211,11 +217,6 @@ final class CaseStore {
             }
             return candidates;
         }
-    }
-
-    /** "2026-11-29T12:30:05": an ISO instant stored in full sorts before this exactly when it lies before that second. */
-    private static String toSecond(Instant instant) {
-        return instant.toString().substring(0, 19);
     }
 
     Optional<Instant> lastPostedAt(Connection connection, long caseId) throws SQLException {

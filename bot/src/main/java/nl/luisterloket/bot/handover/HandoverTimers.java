@@ -93,12 +93,10 @@ public final class HandoverTimers implements ManagedService {
      */
     public void runOnce() {
         Instant now = clock.instant();
-        // a second late: the look-up compares to the second, each candidate is checked exactly in its transaction
-        Instant late = now.plusSeconds(1);
         List<CaseStore.TimerCandidate> due = database.read(connection -> cases.timerCandidates(connection,
-                late.minus(Duration.ofMinutes(settings.urgentRepingMinutes())),
-                late.minus(Duration.ofMinutes(settings.unclaimedRepostMinutes())), late.minus(CONSENT_EXPIRY),
-                late.minus(Duration.ofMinutes(settings.silentClaimRequeueMinutes()))));
+                now.minus(Duration.ofMinutes(settings.urgentRepingMinutes())),
+                now.minus(Duration.ofMinutes(settings.unclaimedRepostMinutes())), now.minus(CONSENT_EXPIRY),
+                now.minus(Duration.ofMinutes(settings.silentClaimRequeueMinutes()))));
         // a team without a group (or after hours) has nowhere to post again: its waiting cases need no transaction
         due = due.stream().filter(candidate -> candidate.status() != CaseStatus.QUEUED || candidate.urgent()
                 || mayRepost(candidate.team(), now)).toList();
