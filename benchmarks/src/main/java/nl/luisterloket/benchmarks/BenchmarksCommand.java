@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import nl.luisterloket.benchmarks.data.MessageMix;
 import nl.luisterloket.benchmarks.data.Province;
@@ -69,6 +71,18 @@ public final class BenchmarksCommand implements Callable<Integer> {
             String what = new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, services, residents, seed);
             System.out.printf(Locale.ROOT, "Generated %s in %.1f s%n", what, (System.nanoTime() - start) / 1e9);
             return workspace;
+        }
+
+        /** Deletes the data directory if this run made it (a generated database is a few hundred MiB); keeps one given by --data. */
+        void discard(Workspace workspace) throws java.io.IOException {
+            if (data != null) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(workspace.dataDirectory())) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
@@ -168,6 +182,14 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Workspace workspace = data.prepare();
+            try {
+                return run(workspace);
+            } finally {
+                data.discard(workspace);
+            }
+        }
+
+        private int run(Workspace workspace) throws Exception {
             PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(data.residents, rate,
                     warmupRate == null ? rate : warmupRate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), inFlight);
             List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(10_000, 11);
@@ -211,6 +233,14 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Workspace workspace = data.prepare();
+            try {
+                return run(workspace);
+            } finally {
+                data.discard(workspace);
+            }
+        }
+
+        private int run(Workspace workspace) throws Exception {
             StartupHarness harness = new StartupHarness(jar, workspace, message, javaOptions);
             boolean allAnswered = true;
             for (StartupHarness.Start start : StartupHarness.Start.values()) {
