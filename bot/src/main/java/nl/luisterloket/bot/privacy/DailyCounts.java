@@ -33,8 +33,11 @@ import nl.luisterloket.bot.config.LuisterloketConfig;
 @Singleton
 public final class DailyCounts {
 
-    /** Timestamps are ISO-8601 instants; their first 19 characters compare correctly as text. */
-    private static final String IN_DAY = "substr(%1$s, 1, 19) >= ? AND substr(%1$s, 1, 19) < ?";
+    /**
+     * Timestamps are ISO-8601 instants; compared as text with bounds of their first 19 characters they fall in the day
+     * exactly when those 19 characters do, and the column compared whole can be searched in its index.
+     */
+    private static final String IN_DAY = "%1$s >= ? AND %1$s < ?";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneId.of("UTC"));
 
     private static final Map<String, String> QUERIES = queries();

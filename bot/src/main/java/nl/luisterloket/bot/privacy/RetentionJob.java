@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +33,47 @@ import nl.luisterloket.bot.storage.Database;
 /**
  * Keeps personal data only as long as configured ({@code privacy.retentionDays}). Each run first
  * adds the anonymous counts of every whole day that is about to pass the limit to
- * {@code daily_counts}, then, for what is older than the limit: deletes message texts, closes
+ * {@code daily_counts}, then forgets residents who have not been in touch since (unless a case of
+ * theirs is still open), then, for what is older than the limit: deletes message texts, closes
  * conversations and empties their working state, deletes workers' notes on closed cases, sent
- * outbox rows, unanswered questions and follow-ups, and forgets residents who have not been in
- * touch since (unless a case of theirs is still open). Whole days: data is kept at most one day
+ * outbox rows, unanswered questions and follow-ups. Whole days: data is kept at most one day
  * longer than the limit.
  */
 @Singleton
 public final class RetentionJob implements ManagedService {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    /** Rows changed in one write transaction: a few milliseconds of the write lock. */
+    static final int CHUNK = 1000;
+
+    /** The earliest instant anything was stored at: the first day to count when no day was retired yet. */
+    private static final String EARLIEST_DATA = "SELECT min(t) FROM ("
+            + " SELECT min(created_at) AS t FROM residents UNION ALL SELECT min(started_at) FROM conversations"
+            + " UNION ALL SELECT min(created_at) FROM messages UNION ALL SELECT min(shown_at) FROM suggestions"
+            + " UNION ALL SELECT min(created_at) FROM cases UNION ALL SELECT min(due_at) FROM follow_ups"
+            + " UNION ALL SELECT min(created_at) FROM unanswered_questions)";
+
+    /** Silent since the cutoff (bound three times): not seen, no conversation active, no case open or recently closed. */
+    private static final String SILENT = before("r.last_seen_at")
+            + " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.resident_id = r.id AND NOT " + before("c.last_activity_at") + ")"
+            + " AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.resident_id = r.id"
+            + " AND (k.status <> 'closed' OR NOT " + before("coalesce(k.closed_at, k.created_at)") + "))";
+    private static final String SILENT_RESIDENTS = "SELECT channel, chat_id FROM residents r WHERE " + SILENT;
+    private static final String STILL_SILENT = "SELECT 1 FROM residents r WHERE " + SILENT + " AND r.channel = ? AND r.chat_id = ?";
+
+    /** What goes once older than the cutoff, in this order. */
+    static final List<ChunkedChange> CHANGES = List.of(
+            new ChunkedChange("texts", "UPDATE messages SET text = NULL", "messages", "text IS NOT NULL AND " + before("created_at")),
+            new ChunkedChange("conversations", "UPDATE conversations SET status = 'closed', closed_at = ?", "conversations",
+                    "status <> 'closed' AND " + before("last_activity_at")),
+            new ChunkedChange("states", "UPDATE conversations SET state_json = '{}'", "conversations",
+                    "state_json <> '{}' AND " + before("last_activity_at")),
+            new ChunkedChange("notes", "DELETE FROM case_notes", "case_notes",
+                    "case_id IN (SELECT id FROM cases WHERE status = 'closed' AND " + before("coalesce(closed_at, created_at)") + ")"),
+            new ChunkedChange("outbox", "DELETE FROM outbox", "outbox", "status <> 'pending' AND " + before("created_at")),
+            new ChunkedChange("unanswered", "DELETE FROM unanswered_questions", "unanswered_questions", before("created_at")),
+            new ChunkedChange("follow_ups", "DELETE FROM follow_ups", "follow_ups", before("due_at")));
 
     private final Database database;
     private final Clock clock;
@@ -94,89 +128,122 @@ public final class RetentionJob implements ManagedService {
         }
     }
 
-    /** Runs retention now, in one transaction: all of it happens, or none. */
+    /**
+     * Runs retention now, in short write transactions, so that a resident's message never waits long behind it: first
+     * the counts of each day that passes the limit (a day's data goes only once it is counted), then the silent
+     * residents one by one, then the rest at most {@value #CHUNK} rows a transaction. A run cut short leaves every row
+     * consistent, and the next run does the rest.
+     */
     public RetentionResult runNow() {
         LocalDate firstKeptDay = LocalDate.ofInstant(clock.instant(), zone).minusDays(settings.retentionDays());
         String cutoff = firstKeptDay.atStartOfDay(zone).toInstant().toString();
-        RetentionResult result = database.inTransaction(transaction -> {
-            int daysCounted = retireDaysBefore(transaction, firstKeptDay);
-            int residentsForgotten = forgetResidentsSilentSince(transaction, cutoff);
-            int textsDeleted = update(transaction,
-                    "UPDATE messages SET text = NULL WHERE text IS NOT NULL AND " + before("created_at"), cutoff);
-            int conversationsClosed = update(transaction, "UPDATE conversations SET status = 'closed', closed_at = ?"
-                    + " WHERE status <> 'closed' AND " + before("last_activity_at"), clock.instant().toString(), cutoff);
-            update(transaction, "UPDATE conversations SET state_json = '{}' WHERE state_json <> '{}' AND "
-                    + before("last_activity_at"), cutoff);
-            int notesDeleted = update(transaction, "DELETE FROM case_notes WHERE case_id IN"
-                    + " (SELECT id FROM cases WHERE status = 'closed' AND " + before("coalesce(closed_at, created_at)") + ")", cutoff);
-            int outboxDeleted = update(transaction, "DELETE FROM outbox WHERE status <> 'pending' AND " + before("created_at"), cutoff);
-            int unansweredDeleted = update(transaction, "DELETE FROM unanswered_questions WHERE " + before("created_at"), cutoff);
-            update(transaction, "DELETE FROM follow_ups WHERE " + before("due_at"), cutoff);
-            RetentionResult run = new RetentionResult(daysCounted, residentsForgotten, textsDeleted, conversationsClosed,
-                    notesDeleted, outboxDeleted, unansweredDeleted);
-            if (run.changedAnything()) {
-                audit.record(transaction, "system", "privacy.retention", null, null, run.summary());
-            }
-            return run;
-        });
+        int daysCounted = retireDaysBefore(firstKeptDay);
+        int residentsForgotten = forgetResidentsSilentSince(cutoff);
+        Map<String, Integer> changed = new LinkedHashMap<>();
+        String now = clock.instant().toString();
+        for (ChunkedChange change : CHANGES) {
+            changed.put(change.name(), inChunks(change.statement(), change.parameters(now, cutoff)));
+        }
+        RetentionResult result = new RetentionResult(daysCounted, residentsForgotten, changed.get("texts"),
+                changed.get("conversations"), changed.get("notes"), changed.get("outbox"), changed.get("unanswered"));
         if (result.changedAnything()) {
+            database.inTransaction(transaction -> {
+                audit.record(transaction, "system", "privacy.retention", null, null, result.summary());
+                return null;
+            });
             log.info("Retention ({} days): {}", settings.retentionDays(), result.summary());
         }
         return result;
     }
 
-    /** Adds the counts of each day not yet retired, from the first day with data up to the day before {@code firstKeptDay}. */
-    private int retireDaysBefore(Connection transaction, LocalDate firstKeptDay) throws SQLException {
-        String earliest = single(transaction, "SELECT min(t) FROM ("
-                + " SELECT min(created_at) AS t FROM residents UNION ALL SELECT min(started_at) FROM conversations"
-                + " UNION ALL SELECT min(created_at) FROM messages UNION ALL SELECT min(shown_at) FROM suggestions"
-                + " UNION ALL SELECT min(created_at) FROM cases UNION ALL SELECT min(due_at) FROM follow_ups"
-                + " UNION ALL SELECT min(created_at) FROM unanswered_questions)");
-        if (earliest == null) {
-            return 0;
-        }
-        LocalDate day = LocalDate.ofInstant(Instant.parse(earliest), zone);
-        String lastRetired = single(transaction, "SELECT max(day) FROM retired_days");
-        if (lastRetired != null && !LocalDate.parse(lastRetired).isBefore(day)) {
-            day = LocalDate.parse(lastRetired).plusDays(1);
-        }
+    /** Adds the counts of each day not yet retired, up to the day before {@code firstKeptDay}: a transaction a day. */
+    private int retireDaysBefore(LocalDate firstKeptDay) {
+        LocalDate firstDay = database.read(connection -> {
+            String lastRetired = single(connection, "SELECT max(day) FROM retired_days");
+            if (lastRetired != null) {
+                // days are retired in order, so everything before the last one is counted
+                return LocalDate.parse(lastRetired).plusDays(1);
+            }
+            String earliest = single(connection, EARLIEST_DATA);
+            return earliest == null ? null : LocalDate.ofInstant(Instant.parse(earliest), zone);
+        });
         int retired = 0;
         String now = clock.instant().toString();
-        for (; day.isBefore(firstKeptDay); day = day.plusDays(1)) {
-            if (!counts.isRetired(transaction, day)) {
-                counts.retire(transaction, day, now);
-                retired++;
-            }
+        for (LocalDate day = firstDay; day != null && day.isBefore(firstKeptDay); day = day.plusDays(1)) {
+            LocalDate toRetire = day;
+            boolean counted = database.inTransaction(transaction -> {
+                if (counts.isRetired(transaction, toRetire)) {
+                    return false;
+                }
+                counts.retire(transaction, toRetire, now);
+                return true;
+            });
+            retired += counted ? 1 : 0;
         }
         return retired;
     }
 
-    /** Residents with no sign of life since the cutoff and no open case: everything about them goes. */
-    private int forgetResidentsSilentSince(Connection transaction, String cutoff) throws SQLException {
-        List<ChatAddress> silent = new ArrayList<>();
-        try (PreparedStatement select = transaction.prepareStatement("SELECT channel, chat_id FROM residents r WHERE "
-                + before("r.last_seen_at")
-                + " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.resident_id = r.id AND NOT " + before("c.last_activity_at") + ")"
-                + " AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.resident_id = r.id"
-                + "   AND (k.status <> 'closed' OR NOT " + before("coalesce(k.closed_at, k.created_at)") + "))")) {
-            select.setString(1, cutoff);
-            select.setString(2, cutoff);
-            select.setString(3, cutoff);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    silent.add(new ChatAddress(rows.getString(1), rows.getString(2)));
+    /**
+     * Residents with no sign of life since the cutoff and no open case: everything about them goes, each in a
+     * transaction that checks they are still silent (they may have written since they were looked up).
+     */
+    private int forgetResidentsSilentSince(String cutoff) {
+        List<ChatAddress> silent = database.read(connection -> {
+            List<ChatAddress> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SILENT_RESIDENTS)) {
+                bindCutoff(select, cutoff);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new ChatAddress(rows.getString(1), rows.getString(2)));
+                    }
                 }
             }
-        }
+            return found;
+        });
+        int forgotten = 0;
         for (ChatAddress chat : silent) {
-            eraser.eraseWithoutAudit(transaction, chat);
+            boolean erased = database.inTransaction(transaction -> {
+                try (PreparedStatement stillSilent = transaction.prepareStatement(STILL_SILENT)) {
+                    bindCutoff(stillSilent, cutoff);
+                    stillSilent.setString(4, chat.channel());
+                    stillSilent.setString(5, chat.chatId());
+                    try (ResultSet row = stillSilent.executeQuery()) {
+                        if (!row.next()) {
+                            return false;
+                        }
+                    }
+                }
+                return eraser.eraseWithoutAudit(transaction, chat);
+            });
+            forgotten += erased ? 1 : 0;
         }
-        return silent.size();
+        return forgotten;
     }
 
-    /** {@code column} lies before the cutoff (bound as the next parameter); first 19 characters of ISO instants compare as text. */
+    private static void bindCutoff(PreparedStatement select, String cutoff) throws SQLException {
+        for (int index = 1; index <= 3; index++) {
+            select.setString(index, cutoff);
+        }
+    }
+
+    /** Runs a chunk's statement, each time in a transaction of its own, until a chunk changes fewer rows than it may. */
+    private int inChunks(String statement, String... parameters) {
+        int total = 0;
+        int changed;
+        do {
+            changed = database.inTransaction(transaction -> update(transaction, statement, parameters));
+            total += changed;
+        } while (changed == CHUNK);
+        return total;
+    }
+
+    /**
+     * {@code column} lies before the cutoff (bound as the next parameter). Instants are stored as ISO-8601 text: one of
+     * at least 19 characters lies before the first 19 of the cutoff exactly when its own first 19 do, and a column
+     * compared whole can be searched in its index.
+     */
     private static String before(String column) {
-        return "substr(" + column + ", 1, 19) < substr(?, 1, 19)";
+        return column + " < substr(?, 1, 19)";
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
@@ -191,6 +258,30 @@ public final class RetentionJob implements ManagedService {
                 statement.setString(index + 1, parameters[index]);
             }
             return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * One kind of row that goes after the limit: {@code change} applied to the rows of {@code table} meeting
+     * {@code condition}, a chunk at a time.
+     */
+    record ChunkedChange(String name, String change, String table, String condition) {
+
+        /** The rows the next chunk takes: a search of the condition's index, limited to {@value #CHUNK} rows. */
+        String chunk() {
+            return "SELECT rowid FROM " + table + " WHERE " + condition + " LIMIT " + CHUNK;
+        }
+
+        String statement() {
+            return change + " WHERE rowid IN (" + chunk() + ")";
+        }
+
+        /** The change's placeholders take the time of the run, the condition's one the cutoff. */
+        String[] parameters(String now, String cutoff) {
+            String[] parameters = new String[(int) change.chars().filter(character -> character == '?').count() + 1];
+            Arrays.fill(parameters, now);
+            parameters[parameters.length - 1] = cutoff;
+            return parameters;
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.luisterloket.bot.access.AccessSettings.StaffSeed;
+import nl.luisterloket.bot.storage.QueryPlan;
 
 /** Cases that wait: re-posts, urgent re-pings, silent claims, working hours, and which team gets what. */
 class HandoverTimingTest {
@@ -204,20 +205,7 @@ class HandoverTimingTest {
     @Test
     void theLookUpForDueCasesUsesTheStatusIndex() {
         try (HandoverHarness harness = new HandoverHarness(directory, HandoverHarness.oneTeam(false))) {
-            List<String> plan = harness.database.read(connection -> {
-                List<String> steps = new java.util.ArrayList<>();
-                try (var explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + CaseStore.TIMER_CANDIDATES)) {
-                    for (int parameter = 1; parameter <= 4; parameter++) {
-                        explain.setString(parameter, "2026-01-01T00:00:00");
-                    }
-                    try (var rows = explain.executeQuery()) {
-                        while (rows.next()) {
-                            steps.add(rows.getString("detail"));
-                        }
-                    }
-                }
-                return steps;
-            });
+            List<String> plan = QueryPlan.of(harness.database, CaseStore.TIMER_CANDIDATES, "2026-01-01T00:00:00");
             assertThat(plan).filteredOn(step -> step.contains("cases")).hasSize(4)
                     .allMatch(step -> step.startsWith("SEARCH cases USING INDEX cases_by_status"));
         }

@@ -10,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.luisterloket.bot.storage.CommitCounter;
+import nl.luisterloket.bot.storage.QueryPlan;
+
 class RetentionJobTest {
 
     private static final String ACTIVE = "100001";
@@ -95,6 +98,49 @@ class RetentionJobTest {
             assertThat(result.changedAnything()).isFalse();
             assertThat(desk.column("SELECT text FROM messages WHERE direction = 'in'")).containsExactly("hoi", "ik kan de huur niet betalen");
             assertThat(desk.count("SELECT count(*) FROM daily_counts")).isZero();
+        }
+    }
+
+    @Test
+    void moreOldTextsThanOneTransactionTakesAreDeletedInSeveralShortOnes() {
+        try (TestDesk desk = TestDesk.start(directory, "privacy:\n  retentionDays: 30\n", Map.of())) {
+            desk.say(ACTIVE, "hoi");
+            int seeded = RetentionJob.CHUNK * 2 + 500;
+            desk.database.inTransaction(connection -> {
+                for (int index = 0; index < seeded; index++) {
+                    ForgetMeTest.execute(connection, "INSERT INTO messages (conversation_id, direction, author, kind, text, created_at)"
+                            + " SELECT id, 'in', 'resident', 'text', 'oud bericht', ? FROM conversations", TestDesk.START.toString());
+                }
+                return null;
+            });
+            long textsBefore = desk.count("SELECT count(*) FROM messages WHERE text IS NOT NULL");
+            desk.clock.advance(Duration.ofDays(40));
+            desk.say(ACTIVE, "hoi, ik ben er weer");
+            CommitCounter commits = CommitCounter.on(desk.database);
+
+            RetentionJob.RetentionResult result = desk.injector.getInstance(RetentionJob.class).runNow();
+
+            assertThat(result.messageTextsDeleted()).isEqualTo(textsBefore);
+            assertThat(desk.column("SELECT text FROM messages WHERE direction = 'in' AND text IS NOT NULL"))
+                    .containsExactly("hoi, ik ben er weer");
+            // three chunks of texts, and the days' counts, the outbox, the audit record besides
+            assertThat(commits.count()).as("write transactions").isGreaterThanOrEqualTo(3 + 1 + 1 + 1);
+        }
+    }
+
+    @Test
+    void whatPassedTheLimitIsFoundThroughAnIndexNotByReadingWholeTables() {
+        try (TestDesk desk = TestDesk.start(directory, "privacy:\n  retentionDays: 30\n", Map.of())) {
+            Map<String, String> plans = new java.util.TreeMap<>();
+            for (RetentionJob.ChunkedChange change : RetentionJob.CHANGES) {
+                plans.put(change.name(), String.join(" | ", QueryPlan.of(desk.database, change.chunk(), TestDesk.START.toString())));
+            }
+
+            assertThat(plans.get("texts")).contains("INDEX messages_with_text (created_at<?)").doesNotContain("SCAN messages");
+            assertThat(plans.get("outbox")).contains("INDEX outbox_by_time (created_at<?)").doesNotContain("SCAN outbox");
+            assertThat(plans.get("unanswered")).contains("INDEX unanswered_questions_by_time (created_at<?)")
+                    .doesNotContain("SCAN unanswered_questions");
+            assertThat(plans.get("notes")).contains("INDEX cases_by_status (status=?)").doesNotContain("SCAN case_notes");
         }
     }
 
