@@ -17,6 +17,7 @@ import nl.luisterloket.benchmarks.data.Workspace;
 import nl.luisterloket.benchmarks.data.WorkspacePreparation;
 import nl.luisterloket.benchmarks.pipeline.PipelineBenchmark;
 import nl.luisterloket.benchmarks.pipeline.PipelineLoadDriver;
+import nl.luisterloket.benchmarks.retention.RetentionProbe;
 import nl.luisterloket.benchmarks.startup.StartupHarness;
 import nl.luisterloket.benchmarks.understanding.IndexBuildHarness;
 import nl.luisterloket.benchmarks.understanding.Matcher;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar benchmarks/target/benchmarks.jar …}: the performance measurements of docs/BENCHMARKS.md. */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = "Synthetic data and performance measurements of Luisterloket. Run from the repository root.",
-        subcommands = {BenchmarksCommand.Generate.class, BenchmarksCommand.Understanding.class, BenchmarksCommand.Index.class, BenchmarksCommand.Pipeline.class,
+        subcommands = {BenchmarksCommand.Generate.class, BenchmarksCommand.Understanding.class, BenchmarksCommand.Index.class, BenchmarksCommand.Pipeline.class, BenchmarksCommand.Retention.class,
                 BenchmarksCommand.Startup.class, BenchmarksCommand.Jmh.class})
 public final class BenchmarksCommand implements Callable<Integer> {
 
@@ -43,6 +44,12 @@ public final class BenchmarksCommand implements Callable<Integer> {
     public Integer call() {
         new CommandLine(this).usage(System.out);
         return 0;
+    }
+
+    /** What a command does with its prepared data; returns the exit code. */
+    @FunctionalInterface
+    interface WorkspaceWork {
+        int run(Workspace workspace) throws Exception;
     }
 
     /** Where the data goes and which configuration file the application reads. */
@@ -73,8 +80,18 @@ public final class BenchmarksCommand implements Callable<Integer> {
             return workspace;
         }
 
+        /** Prepares the data, runs {@code work} on it, then deletes it if this run made it. */
+        int runOn(WorkspaceWork work) throws Exception {
+            Workspace workspace = prepare();
+            try {
+                return work.run(workspace);
+            } finally {
+                discard(workspace);
+            }
+        }
+
         /** Deletes the data directory if this run made it (a generated database is a few hundred MiB); keeps one given by --data. */
-        void discard(Workspace workspace) throws java.io.IOException {
+        private void discard(Workspace workspace) throws java.io.IOException {
             if (data != null) {
                 return;
             }
@@ -181,12 +198,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Workspace workspace = data.prepare();
-            try {
-                return run(workspace);
-            } finally {
-                data.discard(workspace);
-            }
+            return data.runOn(this::run);
         }
 
         private int run(Workspace workspace) throws Exception {
@@ -201,6 +213,29 @@ public final class BenchmarksCommand implements Callable<Integer> {
             System.out.println(result.describe());
             result.slowest().stream().limit(slowest).forEach(message -> System.out.println(message.describe()));
             return result.unanswered() == 0 && result.persisted() == result.submitted() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "retention", mixinStandardHelpOptions = true,
+            description = "Runs the retention job once on generated history, the clock moved on, and times how long a write waits meanwhile.")
+    static final class Retention implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        WorkspaceOptions data;
+
+        @Option(names = "--days-past-limit", defaultValue = "0,2",
+                description = "Days the clock moves past the end of the history, so that as many days pass the limit (default: ${DEFAULT-VALUE}).")
+        String daysPastLimit;
+
+        @Override
+        public Integer call() throws Exception {
+            return data.runOn(workspace -> {
+                // each run on the history as the one before left it: later runs see what earlier ones did not delete
+                for (String days : daysPastLimit.split(",")) {
+                    System.out.println(new RetentionProbe(workspace).run(Integer.parseInt(days.strip())).describe());
+                }
+                return 0;
+            });
         }
     }
 
@@ -232,12 +267,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Workspace workspace = data.prepare();
-            try {
-                return run(workspace);
-            } finally {
-                data.discard(workspace);
-            }
+            return data.runOn(this::run);
         }
 
         private int run(Workspace workspace) throws Exception {

@@ -2,7 +2,10 @@ package nl.luisterloket.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -42,6 +45,26 @@ class BenchmarksCommandTest {
         assertThat(exitCode).isZero();
         assertThat(data.resolve("luisterloket.db")).exists();
         assertThat(data.resolve("services.json")).exists();
+    }
+
+    @Test
+    void aRetentionRunSaysHowLongAWriteWaitedMeanwhile() {
+        PrintStream standardOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            exitCode = new CommandLine(new BenchmarksCommand()).execute("retention", "--config", "../config/luisterloket.yml",
+                    "--data", directory.resolve("data").toString(), "--services", "100", "--residents", "100", "--days-past-limit", "0,3");
+        } finally {
+            System.setOut(standardOut);
+        }
+
+        assertThat(exitCode).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("retention with 0 days past the limit: ran ")
+                .containsPattern("retention with 3 days past the limit: ran \\d+ ms \\(days counted [1-9], .*message texts deleted [1-9]")
+                .contains("a write meanwhile waited p50 ");
     }
 
     private static Set<Path> generatedDirectories() throws IOException {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,7 +112,7 @@ public final class PipelineLoadDriver {
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
     /** What the process had used when the measured window opened (null before) and when it closed. */
-    private Usage usageAtMeasureFrom;
+    private volatile Usage usageAtMeasureFrom;
     private Usage usageAtMeasureUntil;
     private long submittedInMeasurement;
     /** How late the last message was offered, against its scheduled arrival (nanoseconds; fixed rates only). */
@@ -162,8 +164,18 @@ public final class PipelineLoadDriver {
     }
 
     private long drive(Pipeline pipeline, List<String> messages) {
+        // a first look loads and runs cold code: done now, not on the schedule's thread as the window opens, where it
+        // held up the messages due then (their latency counts from when they were due)
+        Usage.now();
         long start = System.nanoTime();
         measureFrom = start + settings.warmup().toNanos();
+        ScheduledExecutorService snapshot = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "usage-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        snapshot.schedule(() -> usageAtMeasureFrom = Usage.now(), measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
+        snapshot.shutdown();
         long end = measureFrom + settings.measurement().toNanos();
         boolean oneRate = settings.warmupRatePerSecond() == settings.ratePerSecond() || measureFrom == start;
         boolean warming = !oneRate;
@@ -207,10 +219,7 @@ public final class PipelineLoadDriver {
                 arrival = System.nanoTime();
             }
             // by the clock, not the schedule: a driver behind its schedule (overloaded) still measures what the desk used
-            if (usageAtMeasureFrom == null && System.nanoTime() >= measureFrom) {
-                usageAtMeasureFrom = Usage.now();
-            }
-            if (usageAtMeasureFrom != null) {
+            if (System.nanoTime() >= measureFrom) {
                 submittedInMeasurement++;
             }
             String chatId = nextWaitingResident(end);
@@ -227,6 +236,7 @@ public final class PipelineLoadDriver {
         }
         measureUntil = end;
         usageAtMeasureUntil = Usage.now();
+        awaitQuietly(snapshot);
         return submitted;
     }
 
@@ -263,18 +273,25 @@ public final class PipelineLoadDriver {
     private record Usage(long processCpuNanos, Map<String, Long> threadCpuNanos, long allocatedBytes, long gcMillis) {
 
         static final Usage NONE = new Usage(0, Map.of(), 0, 0);
+        private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
         static Usage now() {
             com.sun.management.ThreadMXBean threads =
                     (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long[] ids = threads.getAllThreadIds();
+            // the threads themselves, not getThreadInfo: that stops every thread at a safepoint to read their states
+            ThreadGroup root = Thread.currentThread().getThreadGroup();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            Thread[] all = new Thread[root.activeCount() + 16];
+            int count = root.enumerate(all, true);
+            long[] ids = new long[count];
             Map<String, Long> byName = new java.util.HashMap<>();
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(ids)) {
-                if (info != null) {
-                    long cpu = threads.getThreadCpuTime(info.getThreadId());
-                    if (cpu > 0) {
-                        byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
-                    }
+            for (int index = 0; index < count; index++) {
+                ids[index] = all[index].getId();
+                long cpu = threads.getThreadCpuTime(ids[index]);
+                if (cpu > 0) {
+                    byName.merge(DIGITS.matcher(all[index].getName()).replaceAll("#"), cpu, Long::sum);
                 }
             }
             long allocated = 0;
@@ -293,6 +310,14 @@ public final class PipelineLoadDriver {
             threadCpuNanos.forEach((name, cpu) -> threads.put(name, cpu - earlier.threadCpuNanos.getOrDefault(name, 0L)));
             return new Usage(processCpuNanos - earlier.processCpuNanos, threads, allocatedBytes - earlier.allocatedBytes,
                     gcMillis - earlier.gcMillis);
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService snapshot) {
+        try {
+            snapshot.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
