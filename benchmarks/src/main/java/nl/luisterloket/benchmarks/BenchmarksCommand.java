@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code java -jar benchmarks/target/benchmarks.jar …}: the performance measurements of docs/BENCHMARKS.md. */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = "Synthetic data and performance measurements of Luisterloket. Run from the repository root.",
-        subcommands = {BenchmarksCommand.Generate.class, BenchmarksCommand.Understanding.class, BenchmarksCommand.Index.class, BenchmarksCommand.Pipeline.class, BenchmarksCommand.Retention.class,
-                BenchmarksCommand.Startup.class, BenchmarksCommand.Jmh.class})
+        subcommands = {BenchmarksCommand.Generate.class, BenchmarksCommand.Understanding.class, BenchmarksCommand.Index.class, BenchmarksCommand.Pipeline.class,
+                BenchmarksCommand.Retention.class, BenchmarksCommand.Startup.class, BenchmarksCommand.Jmh.class})
 public final class BenchmarksCommand implements Callable<Integer> {
 
     public static void main(String[] args) throws Exception {

@@ -11,10 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,18 +59,19 @@ public final class RetentionJob implements ManagedService {
     private static final String SILENT_RESIDENTS = "SELECT channel, chat_id FROM residents r WHERE " + SILENT;
     private static final String STILL_SILENT = "SELECT 1 FROM residents r WHERE " + SILENT + " AND r.channel = ? AND r.chat_id = ?";
 
-    /** What goes once older than the cutoff, in this order. */
-    static final List<ChunkedChange> CHANGES = List.of(
-            new ChunkedChange("texts", "UPDATE messages SET text = NULL", "messages", "text IS NOT NULL AND " + before("created_at")),
-            new ChunkedChange("conversations", "UPDATE conversations SET status = 'closed', closed_at = ?", "conversations",
-                    "status <> 'closed' AND " + before("last_activity_at")),
-            new ChunkedChange("states", "UPDATE conversations SET state_json = '{}'", "conversations",
-                    "state_json <> '{}' AND " + before("last_activity_at")),
-            new ChunkedChange("notes", "DELETE FROM case_notes", "case_notes",
-                    "case_id IN (SELECT id FROM cases WHERE status = 'closed' AND " + before("coalesce(closed_at, created_at)") + ")"),
-            new ChunkedChange("outbox", "DELETE FROM outbox", "outbox", "status <> 'pending' AND " + before("created_at")),
-            new ChunkedChange("unanswered", "DELETE FROM unanswered_questions", "unanswered_questions", before("created_at")),
-            new ChunkedChange("follow_ups", "DELETE FROM follow_ups", "follow_ups", before("due_at")));
+    /** What goes once older than the cutoff; closing a conversation also stamps when ({@code closed_at}). */
+    static final ChunkedChange TEXTS = new ChunkedChange("UPDATE messages SET text = NULL", "messages",
+            "text IS NOT NULL AND " + before("created_at"));
+    static final ChunkedChange CONVERSATIONS = new ChunkedChange("UPDATE conversations SET status = 'closed', closed_at = ?",
+            "conversations", "status <> 'closed' AND " + before("last_activity_at"));
+    static final ChunkedChange STATES = new ChunkedChange("UPDATE conversations SET state_json = '{}'", "conversations",
+            "state_json <> '{}' AND " + before("last_activity_at"));
+    static final ChunkedChange NOTES = new ChunkedChange("DELETE FROM case_notes", "case_notes",
+            "case_id IN (SELECT id FROM cases WHERE status = 'closed' AND " + before("coalesce(closed_at, created_at)") + ")");
+    static final ChunkedChange OUTBOX = new ChunkedChange("DELETE FROM outbox", "outbox", "status <> 'pending' AND " + before("created_at"));
+    static final ChunkedChange UNANSWERED = new ChunkedChange("DELETE FROM unanswered_questions", "unanswered_questions",
+            before("created_at"));
+    static final ChunkedChange FOLLOW_UPS = new ChunkedChange("DELETE FROM follow_ups", "follow_ups", before("due_at"));
 
     private final Database database;
     private final Clock clock;
@@ -139,13 +137,15 @@ public final class RetentionJob implements ManagedService {
         String cutoff = firstKeptDay.atStartOfDay(zone).toInstant().toString();
         int daysCounted = retireDaysBefore(firstKeptDay);
         int residentsForgotten = forgetResidentsSilentSince(cutoff);
-        Map<String, Integer> changed = new LinkedHashMap<>();
-        String now = clock.instant().toString();
-        for (ChunkedChange change : CHANGES) {
-            changed.put(change.name(), inChunks(change.statement(), change.parameters(now, cutoff)));
-        }
-        RetentionResult result = new RetentionResult(daysCounted, residentsForgotten, changed.get("texts"),
-                changed.get("conversations"), changed.get("notes"), changed.get("outbox"), changed.get("unanswered"));
+        int textsDeleted = inChunks(TEXTS, cutoff);
+        int conversationsClosed = inChunks(CONVERSATIONS, clock.instant().toString(), cutoff);
+        inChunks(STATES, cutoff);
+        int notesDeleted = inChunks(NOTES, cutoff);
+        int outboxDeleted = inChunks(OUTBOX, cutoff);
+        int unansweredDeleted = inChunks(UNANSWERED, cutoff);
+        inChunks(FOLLOW_UPS, cutoff);
+        RetentionResult result = new RetentionResult(daysCounted, residentsForgotten, textsDeleted, conversationsClosed,
+                notesDeleted, outboxDeleted, unansweredDeleted);
         if (result.changedAnything()) {
             database.inTransaction(transaction -> {
                 audit.record(transaction, "system", "privacy.retention", null, null, result.summary());
@@ -226,8 +226,12 @@ public final class RetentionJob implements ManagedService {
         }
     }
 
-    /** Runs a chunk's statement, each time in a transaction of its own, until a chunk changes fewer rows than it may. */
-    private int inChunks(String statement, String... parameters) {
+    /**
+     * Applies {@code change} a chunk at a time, each in a transaction of its own, until a chunk changes fewer rows than
+     * it may; {@code parameters} bind the change's placeholders, then the condition's.
+     */
+    private int inChunks(ChunkedChange change, String... parameters) {
+        String statement = change.statement();
         int total = 0;
         int changed;
         do {
@@ -265,7 +269,7 @@ public final class RetentionJob implements ManagedService {
      * One kind of row that goes after the limit: {@code change} applied to the rows of {@code table} meeting
      * {@code condition}, a chunk at a time.
      */
-    record ChunkedChange(String name, String change, String table, String condition) {
+    record ChunkedChange(String change, String table, String condition) {
 
         /** The rows the next chunk takes: a search of the condition's index, limited to {@value #CHUNK} rows. */
         String chunk() {
@@ -274,14 +278,6 @@ public final class RetentionJob implements ManagedService {
 
         String statement() {
             return change + " WHERE rowid IN (" + chunk() + ")";
-        }
-
-        /** The change's placeholders take the time of the run, the condition's one the cutoff. */
-        String[] parameters(String now, String cutoff) {
-            String[] parameters = new String[(int) change.chars().filter(character -> character == '?').count() + 1];
-            Arrays.fill(parameters, now);
-            parameters[parameters.length - 1] = cutoff;
-            return parameters;
         }
     }
 
