@@ -29,6 +29,9 @@ java -jar "$jar" understanding --sizes 500,5000,50000 --warmup 3000 --messages 5
 echo "== index build time and heap"
 java -Xmx1g -jar "$jar" index | tee "$out/index.txt"
 
+echo "== the retention job, and how long a write waits meanwhile"
+java -Xmx256m -jar "$jar" retention --days-past-limit 0,2 | tee "$out/retention.txt"
+
 # two minutes of warm-up: on two cores the JIT compilers take a third of the CPU for the first minute
 for rate in 0 250 500; do
   echo "== pipeline through the fake Telegram server, rate $rate (0: as fast as it goes), 5,000 services, 10,000 residents, -Xmx256m"
