@@ -223,16 +223,16 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @CommandLine.Mixin
         WorkspaceOptions data;
 
-        @Option(names = "--days-past-limit", defaultValue = "0,2",
+        @Option(names = "--days-past-limit", split = ",", defaultValue = "0,2",
                 description = "Days the clock moves past the end of the history, so that as many days pass the limit (default: ${DEFAULT-VALUE}).")
-        String daysPastLimit;
+        List<Integer> daysPastLimit;
 
         @Override
         public Integer call() throws Exception {
             return data.runOn(workspace -> {
                 // each run on the history as the one before left it: later runs see what earlier ones did not delete
-                for (String days : daysPastLimit.split(",")) {
-                    System.out.println(new RetentionProbe(workspace).run(Integer.parseInt(days.strip())).describe());
+                for (int days : daysPastLimit) {
+                    System.out.println(new RetentionProbe(workspace).run(days).describe());
                 }
                 return 0;
             });

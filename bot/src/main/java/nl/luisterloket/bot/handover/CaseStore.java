@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -179,13 +180,15 @@ final class CaseStore {
 
     /**
      * One indexed search per status (SQLite scans the whole table for the same conditions joined by OR). Instants are
-     * stored as ISO text of varying precision, so times compare by their first 19 characters, to the second, as the
-     * retention job's do: a case due within the bound's second is found too, and checked exactly by the caller.
+     * stored as ISO text of varying precision, so times compare by their first 19 characters, to the second: a case due
+     * within the bound's second is found too, and checked exactly by the caller. Queued cases are read only for the
+     * teams that may post again now (a JSON array): a team without a group never posts again, and reading its
+     * thousands of waiting cases every pass, to drop them in Java, was work for nothing.
      */
     static final String TIMER_CANDIDATES = "SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency = 'urgent'"
             + " AND (last_ping_at IS NULL OR " + notAfter("last_ping_at") + ")"
             + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'queued' AND urgency <> 'urgent'"
-            + " AND (last_posted_at IS NULL OR " + notAfter("last_posted_at") + ")"
+            + " AND team IN (SELECT value FROM json_each(?)) AND (last_posted_at IS NULL OR " + notAfter("last_posted_at") + ")"
             + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'awaiting_consent' AND " + notAfter("created_at")
             + " UNION ALL SELECT id, status, urgency, team FROM cases WHERE status = 'claimed' AND worker_replied_at IS NULL"
             + " AND " + notAfter("assigned_at") + " ORDER BY 1";
@@ -200,14 +203,15 @@ final class CaseStore {
 
     /**
      * The cases a timer may be due for, oldest first: queued urgent ones last pinged by {@code pingedBy}, other queued
-     * ones last posted by {@code postedBy} (or never), consent questions asked by {@code askedBy}, and claimed ones whose
-     * worker has not replied since {@code assignedBy}; to the second (see {@link #TIMER_CANDIDATES}). The statuses are
-     * indexed: a pass reads the few due cases, not every waiting one.
+     * ones of {@code repostingTeams} last posted by {@code postedBy} (or never), consent questions asked by
+     * {@code askedBy}, and claimed ones whose worker has not replied since {@code assignedBy}; to the second (see
+     * {@link #TIMER_CANDIDATES}). The statuses are indexed: a pass reads the few due cases, not every waiting one.
      */
-    List<TimerCandidate> timerCandidates(Connection connection, Instant pingedBy, Instant postedBy, Instant askedBy,
-            Instant assignedBy) throws SQLException {
+    List<TimerCandidate> timerCandidates(Connection connection, Instant pingedBy, Collection<String> repostingTeams, Instant postedBy,
+            Instant askedBy, Instant assignedBy) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(TIMER_CANDIDATES)) {
-            bind(select, pingedBy.toString(), postedBy.toString(), askedBy.toString(), assignedBy.toString());
+            bind(select, pingedBy.toString(), json.writeValueAsString(repostingTeams), postedBy.toString(), askedBy.toString(),
+                    assignedBy.toString());
             List<TimerCandidate> candidates = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -216,6 +220,8 @@ final class CaseStore {
                 }
             }
             return candidates;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("team names cannot be written as JSON", e);
         }
     }
 

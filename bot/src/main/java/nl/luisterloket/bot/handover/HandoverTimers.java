@@ -93,13 +93,12 @@ public final class HandoverTimers implements ManagedService {
      */
     public void runOnce() {
         Instant now = clock.instant();
+        // a team without a group (or after hours) has nowhere to post again: its waiting cases are not even read
+        List<String> repostingTeams = settings.teams().stream().filter(team -> mayRepost(team, now)).map(TeamSettings::name).toList();
         List<CaseStore.TimerCandidate> due = database.read(connection -> cases.timerCandidates(connection,
-                now.minus(Duration.ofMinutes(settings.urgentRepingMinutes())),
+                now.minus(Duration.ofMinutes(settings.urgentRepingMinutes())), repostingTeams,
                 now.minus(Duration.ofMinutes(settings.unclaimedRepostMinutes())), now.minus(CONSENT_EXPIRY),
                 now.minus(Duration.ofMinutes(settings.silentClaimRequeueMinutes()))));
-        // a team without a group (or after hours) has nowhere to post again: its waiting cases need no transaction
-        due = due.stream().filter(candidate -> candidate.status() != CaseStatus.QUEUED || candidate.urgent()
-                || mayRepost(candidate.team(), now)).toList();
         for (CaseStore.TimerCandidate candidate : due) {
             database.inTransaction(transaction -> {
                 Optional<HandoverCase> current = cases.find(transaction, candidate.id());
@@ -141,7 +140,11 @@ public final class HandoverTimers implements ManagedService {
 
     /** A team's unclaimed cases are posted again only to its group, and only within its working hours. */
     private boolean mayRepost(String team, Instant now) {
-        return settings.team(team).map(found -> found.group().isPresent() && hours.isOpen(found, now)).orElse(false);
+        return settings.team(team).map(found -> mayRepost(found, now)).orElse(false);
+    }
+
+    private boolean mayRepost(TeamSettings team, Instant now) {
+        return team.group().isPresent() && hours.isOpen(team, now);
     }
 
     private void repingUrgent(Connection transaction, HandoverCase queued, Instant now) throws SQLException {
