@@ -43,22 +43,25 @@ final class ServiceDocuments {
         document.add(new TextField(ServiceFields.NL_ALL, String.join("\n", dutch), Field.Store.NO));
 
         Translation english = service.translation("en").orElse(null);
-        if (english != null) {
-            List<String> texts = new ArrayList<>();
-            addText(document, texts, "en_name", Stream.of(english.name()));
-            addText(document, texts, "en_keywords", english.keywords().stream());
-            addText(document, texts, "en_examples", english.exampleQuestions().stream());
-            addText(document, texts, "en_summary", Stream.of(english.summary()));
-            addText(document, texts, "en_description", Stream.of(english.description()));
-            document.add(new TextField(ServiceFields.EN_ALL, String.join("\n", texts), Field.Store.NO));
-        }
+        List<String> texts = new ArrayList<>();
+        addText(document, texts, "en_name", english == null ? Stream.empty() : Stream.of(english.name()));
+        addText(document, texts, "en_keywords", english == null ? Stream.empty() : english.keywords().stream());
+        addText(document, texts, "en_examples", english == null ? Stream.empty() : english.exampleQuestions().stream());
+        addText(document, texts, "en_summary", english == null ? Stream.empty() : Stream.of(english.summary()));
+        addText(document, texts, "en_description", english == null ? Stream.empty() : Stream.of(english.description()));
+        document.add(new TextField(ServiceFields.EN_ALL, String.join("\n", texts), Field.Store.NO));
         return document;
     }
 
+    /**
+     * Every document holds every text field, empty when the service has no text for it. An empty field scores
+     * nothing and leaves BM25's statistics alone, but it makes the field's norms dense: a sparse field's norm is
+     * found by scanning a block of document numbers for every document scored, which took a tenth of a search.
+     */
     private static void addText(Document document, List<String> all, String field, Stream<String> values) {
         String text = values.filter(Objects::nonNull).filter(value -> !value.isBlank()).collect(Collectors.joining("\n"));
+        document.add(new TextField(field, text, Field.Store.NO));
         if (!text.isEmpty()) {
-            document.add(new TextField(field, text, Field.Store.NO));
             all.add(text);
         }
     }
