@@ -50,7 +50,7 @@ import nl.luisterloket.knowledge.model.Service;
 public final class ServiceIndex implements ServiceDirectory, Closeable {
 
     /** The same similarity indexes and searches. */
-    private static final Similarity SIMILARITY = new BM25Similarity(ServiceFields.BM25_K1, ServiceFields.BM25_B);
+    static final Similarity SIMILARITY = new BM25Similarity(ServiceFields.BM25_K1, ServiceFields.BM25_B);
 
     private final TextAnalysis analysis;
     /**
@@ -105,7 +105,7 @@ public final class ServiceIndex implements ServiceDirectory, Closeable {
         this.search = search;
     }
 
-    private static Analyzer indexAnalyzer(TextAnalysis analysis) {
+    static Analyzer indexAnalyzer(TextAnalysis analysis) {
         Map<String, Analyzer> english = new HashMap<>();
         ServiceFields.ENGLISH_TEXT_FIELDS.forEach(field -> english.put(field, analysis.englishIndex()));
         english.put(ServiceFields.EN_ALL, analysis.englishIndex());

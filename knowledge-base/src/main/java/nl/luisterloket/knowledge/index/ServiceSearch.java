@@ -393,8 +393,18 @@ final class ServiceSearch {
         for (TermGroup group : groups) {
             List<Query> perField = new ArrayList<>();
             List<TermGroup.WeightedTerm> parts = partsOfSynonyms(group);
-            boosts.forEach((field, boost) -> perField.add(new BoostQuery(termGroupQuery(field, group, parts), boost * factor)));
-            query.add(new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER), BooleanClause.Occur.SHOULD);
+            Query catchAll = null;
+            for (Map.Entry<String, Float> boost : boosts.entrySet()) {
+                Query inField = new BoostQuery(termGroupQuery(boost.getKey(), group, parts), boost.getValue() * factor);
+                if (boost.getKey().equals(ServiceFields.NL_ALL)) {
+                    catchAll = inField;
+                } else {
+                    perField.add(inField);
+                }
+            }
+            // the catch-all field holds every term of the other Dutch fields, so it alone says which services match
+            query.add(catchAll == null ? new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER)
+                    : new LedDisjunctionMaxQuery(catchAll, perField, FIELD_TIE_BREAKER), BooleanClause.Occur.SHOULD);
         }
         return groups.size();
     }
