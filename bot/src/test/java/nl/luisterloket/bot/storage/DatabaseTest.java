@@ -191,6 +191,18 @@ class DatabaseTest {
     }
 
     @Test
+    void theJournalOfAnInnerTransactionIsKeptInMemoryNotInATemporaryFile() {
+        try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
+            // 2 is MEMORY: a savepoint journals every page it changes, which cost four disk writes per WAL frame
+            String tempStore = database.<String>inTransaction(outer -> database.inTransaction(
+                    inner -> single(inner.createStatement(), "PRAGMA temp_store")));
+            String readersTempStore = database.read(connection -> single(connection.createStatement(), "PRAGMA temp_store"));
+            assertThat(tempStore).isEqualTo("2");
+            assertThat(readersTempStore).isEqualTo("2");
+        }
+    }
+
+    @Test
     void readsSeeTheLastCommitWithoutWaitingForTheWriterAndTheWriterSeesItsOwnWrites() throws Exception {
         try (Database database = Database.open(directory.resolve("luisterloket.db"))) {
             database.inTransaction(connection -> insertOffset(connection, "committed"));
