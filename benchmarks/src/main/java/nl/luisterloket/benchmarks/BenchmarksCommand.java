@@ -185,6 +185,10 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 + " (default: the --rate).")
         Double warmupRate;
 
+        @Option(names = "--settle", defaultValue = "5", description = "After a warm-up at another --warmup-rate, the last seconds"
+                + " of the warm-up at the measured --rate, at most half the warm-up (default: ${DEFAULT-VALUE}).")
+        int settle;
+
         @Option(names = "--channel", defaultValue = "telegram",
                 description = "telegram: updates from the in-process fake Bot API server over HTTP; direct: straight to the router (default: ${DEFAULT-VALUE}).")
         String channel;
@@ -203,7 +207,8 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
         private int run(Workspace workspace) throws Exception {
             PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(data.residents, rate,
-                    warmupRate == null ? rate : warmupRate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), inFlight);
+                    warmupRate == null ? rate : warmupRate, Duration.ofSeconds(warmup), Duration.ofSeconds(settle), Duration.ofSeconds(seconds),
+                    inFlight);
             List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(10_000, 11);
             PipelineLoadDriver.Result result = switch (channel) {
                 case "telegram" -> PipelineBenchmark.telegram(workspace, settings, messages);

@@ -34,12 +34,16 @@ public final class PipelineLoadDriver {
      * @param warmupRatePerSecond the same while warming up: a desk that warms up at the measured rate builds a queue
      *                    while the JIT compilers take their share of the cores, and the measurement then shows that queue
      *                    draining (or not), not the rate it sustains once warm; after a warm-up at another rate the
-     *                    measured rate runs for a few seconds before the window opens (see {@link #SETTLE})
+     *                    measured rate runs for {@code settle} before the window opens
      * @param warmup      run before measuring (JIT, caches)
+     * @param settle      after a warm-up at another rate, the last part of the warm-up run at the measured rate (at most
+     *                    half the warm-up): a warm-up at rate 0 ends with a full queue (32 messages in flight, tens of
+     *                    milliseconds each), and code that only a fixed rate makes hot (a sender round per message, not
+     *                    per hundred) is compiled by the JIT only once that rate runs, for up to half a second a method
      * @param measurement measured run
      * @param maxInFlight messages in flight at rate 0
      */
-    public record Settings(int residents, double ratePerSecond, double warmupRatePerSecond, Duration warmup,
+    public record Settings(int residents, double ratePerSecond, double warmupRatePerSecond, Duration warmup, Duration settle,
             Duration measurement, int maxInFlight) {
 
         public Settings {
@@ -47,6 +51,7 @@ public final class PipelineLoadDriver {
                 throw new IllegalArgumentException("need residents >= 1, rate >= 0, maxInFlight >= 1");
             }
             requireNonNull(warmup, "warmup is null");
+            requireNonNull(settle, "settle is null");
             requireNonNull(measurement, "measurement is null");
         }
     }
@@ -92,12 +97,6 @@ public final class PipelineLoadDriver {
     }
 
     private static final int SLOWEST_KEPT = 200;
-    /**
-     * How long the measured rate runs before the window opens, after a warm-up at another rate. A warm-up at rate 0
-     * ends with a full queue (32 messages in flight, waiting tens of milliseconds); opening the window on it measured
-     * the warm-up's queue draining, in the window's first quarter second, not the measured rate.
-     */
-    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final Settings settings;
     /** A resident's message waiting for an answer: when it arrived (nanoTime), and which message of the mix it is. */
@@ -180,7 +179,7 @@ public final class PipelineLoadDriver {
         boolean oneRate = settings.warmupRatePerSecond() == settings.ratePerSecond() || measureFrom == start;
         boolean warming = !oneRate;
         // the measured rate starts a little before the measured window, so the window does not open on the warm-up's queue
-        long warmEnd = oneRate ? measureFrom : measureFrom - Math.min(SETTLE.toNanos(), settings.warmup().toNanos() / 2);
+        long warmEnd = oneRate ? measureFrom : measureFrom - Math.min(settings.settle().toNanos(), settings.warmup().toNanos() / 2);
         // a fixed rate's schedule counts from the start of its phase
         long phaseStart = start;
         long inPhase = 0;

@@ -27,7 +27,7 @@ class PipelineSmokeTest {
         Workspace workspace = new Workspace(directory, Path.of("../config/luisterloket.yml"));
         new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, 100, 100, 42);
         List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(100, 3);
-        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(100, 10, 10, Duration.ZERO, Duration.ofSeconds(1), 8);
+        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(100, 10, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 8);
 
         PipelineLoadDriver.Result result = PipelineBenchmark.telegram(workspace, settings, messages);
 
