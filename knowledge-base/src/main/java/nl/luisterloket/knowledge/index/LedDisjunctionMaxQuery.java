@@ -278,7 +278,7 @@ final class LedDisjunctionMaxQuery extends Query {
                     otherSum += score;
                 }
             }
-            return (float) Math.nextUp(max + otherSum * tieBreaker);
+            return Math.nextUp((float) (max + otherSum * tieBreaker));
         }
     }
 }
