@@ -20,6 +20,9 @@ import nl.luisterloket.knowledge.model.Translation;
 /** Turns a service into the Lucene document that searches run against. */
 final class ServiceDocuments {
 
+    /** A service without English texts still gets every English field, empty (see {@link #addText}). */
+    private static final Translation NO_TRANSLATION = new Translation(null, null, null, List.of(), List.of());
+
     private ServiceDocuments() {
     }
 
@@ -42,13 +45,13 @@ final class ServiceDocuments {
         addText(document, dutch, "nl_description", Stream.of(service.description(), service.eligibility()));
         document.add(new TextField(ServiceFields.NL_ALL, String.join("\n", dutch), Field.Store.NO));
 
-        Translation english = service.translation("en").orElse(null);
+        Translation english = service.translation("en").orElse(NO_TRANSLATION);
         List<String> texts = new ArrayList<>();
-        addText(document, texts, "en_name", english == null ? Stream.empty() : Stream.of(english.name()));
-        addText(document, texts, "en_keywords", english == null ? Stream.empty() : english.keywords().stream());
-        addText(document, texts, "en_examples", english == null ? Stream.empty() : english.exampleQuestions().stream());
-        addText(document, texts, "en_summary", english == null ? Stream.empty() : Stream.of(english.summary()));
-        addText(document, texts, "en_description", english == null ? Stream.empty() : Stream.of(english.description()));
+        addText(document, texts, "en_name", Stream.of(english.name()));
+        addText(document, texts, "en_keywords", english.keywords().stream());
+        addText(document, texts, "en_examples", english.exampleQuestions().stream());
+        addText(document, texts, "en_summary", Stream.of(english.summary()));
+        addText(document, texts, "en_description", Stream.of(english.description()));
         document.add(new TextField(ServiceFields.EN_ALL, String.join("\n", texts), Field.Store.NO));
         return document;
     }
