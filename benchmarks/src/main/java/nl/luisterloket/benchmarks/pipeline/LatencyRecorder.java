@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import nl.luisterloket.benchmarks.Quantiles;
+
 /**
  * Collects latencies (nanoseconds) from several threads, each with when its message arrived and which message of the
  * mix it was; percentiles by sorting, as runs are short.
@@ -37,13 +39,9 @@ final class LatencyRecorder {
 
     /** The latency at quantile {@code q} (0..1) in milliseconds, or 0 without samples. */
     synchronized double percentileMillis(double q) {
-        if (count == 0) {
-            return 0;
-        }
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
-        int index = (int) Math.min(count - 1, Math.max(0, Math.ceil(q * count) - 1));
-        return sorted[index] / 1e6;
+        return Quantiles.millis(sorted, q);
     }
 
     /** The {@code n} slowest samples, slowest first. */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.inject.Injector;
 
+import nl.luisterloket.benchmarks.Quantiles;
 import nl.luisterloket.benchmarks.data.Workspace;
 import nl.luisterloket.bot.Application;
 import nl.luisterloket.bot.privacy.RetentionJob;
@@ -59,10 +60,9 @@ public final class RetentionProbe {
             long elapsed = System.nanoTime() - start;
             running.set(false);
             writer.join();
-            List<Long> sorted = new ArrayList<>(waits);
-            Collections.sort(sorted);
-            return new Result(daysPastLimit, elapsed / 1e6, result.summary(), sorted.size(), percentile(sorted, 0.50),
-                    percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+            long[] sorted = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Result(daysPastLimit, elapsed / 1e6, result.summary(), sorted.length, Quantiles.millis(sorted, 0.50),
+                    Quantiles.millis(sorted, 0.99), Quantiles.millis(sorted, 1.0));
         } finally {
             database.close();
         }
@@ -80,12 +80,5 @@ public final class RetentionProbe {
                 return;
             }
         }
-    }
-
-    private static double percentile(List<Long> sorted, double share) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(share * sorted.size()) - 1)) / 1e6;
     }
 }

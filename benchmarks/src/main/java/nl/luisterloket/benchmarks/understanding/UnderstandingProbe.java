@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import nl.luisterloket.benchmarks.Quantiles;
 import nl.luisterloket.benchmarks.data.KnowledgeBaseGenerator;
 import nl.luisterloket.benchmarks.data.MessageMix;
 import nl.luisterloket.benchmarks.data.Province;
@@ -66,8 +67,8 @@ public final class UnderstandingProbe {
                 double cpuPerMessage = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / messages;
                 Arrays.sort(wall);
                 Arrays.sort(cpu);
-                out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f %12.2f %12.2f%n", size, at(wall, 0.5),
-                        at(wall, 0.9), at(wall, 0.99), at(wall, 1.0), cpuPerMessage, at(cpu, 0.5), at(cpu, 0.99));
+                out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f %12.2f %12.2f%n", size, Quantiles.millis(wall, 0.5),
+                        Quantiles.millis(wall, 0.9), Quantiles.millis(wall, 0.99), Quantiles.millis(wall, 1.0), cpuPerMessage, Quantiles.millis(cpu, 0.5), Quantiles.millis(cpu, 0.99));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,8 +86,4 @@ public final class UnderstandingProbe {
         }
     }
 
-    private static double at(long[] sorted, double q) {
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-        return sorted[index] / 1e6;
-    }
 }

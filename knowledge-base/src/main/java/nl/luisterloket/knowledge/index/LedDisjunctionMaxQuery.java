@@ -73,12 +73,13 @@ final class LedDisjunctionMaxQuery extends Query {
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         Weight leadWeight = searcher.createWeight(lead, scoreMode, boost);
+        if (!scoreMode.needsScores()) {
+            // the lead alone says which services match
+            return leadWeight;
+        }
         List<Weight> otherWeights = new ArrayList<>(others.size());
         for (Query other : others) {
             otherWeights.add(searcher.createWeight(other, scoreMode, boost));
-        }
-        if (!scoreMode.needsScores()) {
-            return leadWeight;
         }
         return new LedWeight(leadWeight, otherWeights);
     }
