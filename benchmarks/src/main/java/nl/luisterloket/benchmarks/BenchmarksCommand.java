@@ -177,6 +177,10 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
         int seconds;
 
+        @Option(names = "--part", defaultValue = "30", description = "When more seconds are measured, also the p99 of each part"
+                + " of this many seconds (default: ${DEFAULT-VALUE}).")
+        int part;
+
         // on two cores the JIT compilers stay busy for the first half minute and more; measuring earlier measures them
         @Option(names = "--warmup", defaultValue = "30", description = "Seconds before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
@@ -208,7 +212,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
         private int run(Workspace workspace) throws Exception {
             PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(data.residents, rate,
                     warmupRate == null ? rate : warmupRate, Duration.ofSeconds(warmup), Duration.ofSeconds(settle), Duration.ofSeconds(seconds),
-                    inFlight);
+                    Duration.ofSeconds(part), inFlight);
             List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(10_000, 11);
             PipelineLoadDriver.Result result = switch (channel) {
                 case "telegram" -> PipelineBenchmark.telegram(workspace, settings, messages);

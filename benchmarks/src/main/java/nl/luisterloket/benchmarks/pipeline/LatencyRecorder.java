@@ -44,6 +44,13 @@ final class LatencyRecorder {
         return Quantiles.millis(sorted, q);
     }
 
+    /** The same, of the messages that arrived from {@code fromNanos} (inclusive) until {@code untilNanos} (exclusive). */
+    synchronized double percentileMillis(double q, long fromNanos, long untilNanos) {
+        long[] sorted = IntStream.range(0, count).filter(index -> arrivals[index] >= fromNanos && arrivals[index] < untilNanos)
+                .mapToLong(index -> latencies[index]).sorted().toArray();
+        return Quantiles.millis(sorted, q);
+    }
+
     /** The {@code n} slowest samples, slowest first. */
     synchronized List<Sample> slowest(int n) {
         return IntStream.range(0, count).boxed()

@@ -41,10 +41,12 @@ public final class PipelineLoadDriver {
      *                    milliseconds each), and code that only a fixed rate makes hot (a sender round per message, not
      *                    per hundred) is compiled by the JIT only once that rate runs, for up to half a second a method
      * @param measurement measured run
+     * @param part        a measured run longer than this also reports the p99 of each part of this length, so that a long
+     *                    run shows whether the desk keeps up all along or only on average
      * @param maxInFlight messages in flight at rate 0
      */
     public record Settings(int residents, double ratePerSecond, double warmupRatePerSecond, Duration warmup, Duration settle,
-            Duration measurement, int maxInFlight) {
+            Duration measurement, Duration part, int maxInFlight) {
 
         public Settings {
             if (residents < 1 || ratePerSecond < 0 || warmupRatePerSecond < 0 || maxInFlight < 1) {
@@ -53,6 +55,9 @@ public final class PipelineLoadDriver {
             requireNonNull(warmup, "warmup is null");
             requireNonNull(settle, "settle is null");
             requireNonNull(measurement, "measurement is null");
+            if (part.isNegative() || part.isZero()) {
+                throw new IllegalArgumentException("a part of the measured run must last longer than 0 s");
+            }
         }
     }
 
@@ -61,7 +66,7 @@ public final class PipelineLoadDriver {
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
             long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
             Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage,
-            double behindScheduleSeconds, List<SlowMessage> slowest) {
+            double behindScheduleSeconds, List<SlowMessage> slowest, List<Double> p99ByPart) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -79,6 +84,9 @@ public final class PipelineLoadDriver {
                             .collect(java.util.stream.Collectors.joining(", ", "; of which threads (ms a message): ", ""))
                     + String.format(java.util.Locale.ROOT, "; allocated %.0f KiB a message; garbage collection %.2f ms a message",
                             allocatedKibPerMessage, gcMillisPerMessage)
+                    + (p99ByPart.size() < 2 ? "" : p99ByPart.stream()
+                            .map(p99 -> String.format(java.util.Locale.ROOT, "%.1f", p99))
+                            .collect(java.util.stream.Collectors.joining(", ", "; p99 of each part: ", " ms")))
                     + (behindScheduleSeconds < 1 ? "" : String.format(java.util.Locale.ROOT,
                             "; OVERLOADED: at the end the driver offered messages %.1f s behind their schedule (every resident"
                                     + " was waiting for an answer), so messages scheduled in the measured window were offered late or not at all",
@@ -156,10 +164,20 @@ public final class PipelineLoadDriver {
                     perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
                     perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9,
                     latencies.slowest(SLOWEST_KEPT).stream().map(sample -> new SlowMessage((sample.arrivalNanos() - measureFrom) / 1e9,
-                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList());
+                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), p99ByPart());
         } finally {
             pipeline.close();
         }
+    }
+
+    /** The p99 of the messages that arrived in each part of the measured window; a last, shorter part counts too. */
+    private List<Double> p99ByPart() {
+        List<Double> parts = new java.util.ArrayList<>();
+        long part = settings.part().toNanos();
+        for (long from = measureFrom; from < measureUntil; from += part) {
+            parts.add(latencies.percentileMillis(0.99, from, Math.min(from + part, measureUntil)));
+        }
+        return parts;
     }
 
     private long drive(Pipeline pipeline, List<String> messages) {

@@ -27,7 +27,8 @@ class PipelineSmokeTest {
         Workspace workspace = new Workspace(directory, Path.of("../config/luisterloket.yml"));
         new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, 100, 100, 42);
         List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(100, 3);
-        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(100, 10, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 8);
+        PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(100, 10, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2),
+                Duration.ofSeconds(1), 8);
 
         PipelineLoadDriver.Result result = PipelineBenchmark.telegram(workspace, settings, messages);
 
@@ -44,5 +45,7 @@ class PipelineSmokeTest {
                 java.util.Comparator.comparingDouble(PipelineLoadDriver.SlowMessage::latencyMillis).reversed());
         assertThat(messages).contains(result.slowest().get(0).text());
         assertThat(result.slowest().get(0).latencyMillis()).isLessThanOrEqualTo(result.max());
+        assertThat(result.p99ByPart()).hasSize(2).allSatisfy(p99 -> assertThat(p99).isPositive().isLessThanOrEqualTo(result.max()));
+        assertThat(result.describe()).contains("p99 of each part: ");
     }
 }
