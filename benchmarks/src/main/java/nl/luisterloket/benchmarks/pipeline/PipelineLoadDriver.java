@@ -55,7 +55,7 @@ public final class PipelineLoadDriver {
             requireNonNull(warmup, "warmup is null");
             requireNonNull(settle, "settle is null");
             requireNonNull(measurement, "measurement is null");
-            if (part.isNegative() || part.isZero()) {
+            if (requireNonNull(part, "part is null").isNegative() || part.isZero()) {
                 throw new IllegalArgumentException("a part of the measured run must last longer than 0 s");
             }
         }
