@@ -67,8 +67,9 @@ public final class UnderstandingProbe {
                 double cpuPerMessage = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / messages;
                 Arrays.sort(wall);
                 Arrays.sort(cpu);
-                out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f %12.2f %12.2f%n", size, Quantiles.millis(wall, 0.5),
-                        Quantiles.millis(wall, 0.9), Quantiles.millis(wall, 0.99), Quantiles.millis(wall, 1.0), cpuPerMessage, Quantiles.millis(cpu, 0.5), Quantiles.millis(cpu, 0.99));
+                out.printf(Locale.ROOT, "%10d %10.2f %10.2f %10.2f %10.2f %14.2f %12.2f %12.2f%n", size,
+                        Quantiles.millis(wall, 0.5), Quantiles.millis(wall, 0.9), Quantiles.millis(wall, 0.99),
+                        Quantiles.millis(wall, 1.0), cpuPerMessage, Quantiles.millis(cpu, 0.5), Quantiles.millis(cpu, 0.99));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,5 +86,4 @@ public final class UnderstandingProbe {
                     text.length() > 90 ? text.substring(0, 90) + "…" : text);
         }
     }
-
 }

@@ -47,6 +47,11 @@ final class ServiceFields {
     private ServiceFields() {
     }
 
+    /** Whether the field is a language's catch-all: it holds every term of that language's other text fields. */
+    static boolean isCatchAll(String field) {
+        return field.equals(NL_ALL) || field.equals(EN_ALL);
+    }
+
     static boolean isEnglish(String field) {
         return field.startsWith("en_");
     }

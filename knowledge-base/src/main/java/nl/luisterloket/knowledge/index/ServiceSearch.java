@@ -396,13 +396,13 @@ final class ServiceSearch {
             Query catchAll = null;
             for (Map.Entry<String, Float> boost : boosts.entrySet()) {
                 Query inField = new BoostQuery(termGroupQuery(boost.getKey(), group, parts), boost.getValue() * factor);
-                if (boost.getKey().equals(ServiceFields.NL_ALL)) {
+                if (ServiceFields.isCatchAll(boost.getKey())) {
                     catchAll = inField;
                 } else {
                     perField.add(inField);
                 }
             }
-            // the catch-all field holds every term of the other Dutch fields, so it alone says which services match
+            // a catch-all field holds every term of its language's other fields, so it alone says which services match
             query.add(catchAll == null ? new DisjunctionMaxQuery(perField, FIELD_TIE_BREAKER)
                     : new LedDisjunctionMaxQuery(catchAll, perField, FIELD_TIE_BREAKER), BooleanClause.Occur.SHOULD);
         }
