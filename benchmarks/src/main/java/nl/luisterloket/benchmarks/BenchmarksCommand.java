@@ -200,6 +200,13 @@ public final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--in-flight", defaultValue = "32", description = "Messages in flight at rate 0 (default: ${DEFAULT-VALUE}).")
         int inFlight;
 
+        @Option(names = "--burst", defaultValue = "0", description = "Messages offered all at once, on top of the --rate, --burst-at"
+                + " seconds into the measured run: how fast the desk works off a backlog (default: ${DEFAULT-VALUE}).")
+        int burst;
+
+        @Option(names = "--burst-at", defaultValue = "10", description = "Seconds into the measured run of the --burst (default: ${DEFAULT-VALUE}).")
+        int burstAt;
+
         @Option(names = "--slowest", defaultValue = "0",
                 description = "Also list this many slowest measured messages (at most 200): when each arrived, its latency, its text (default: ${DEFAULT-VALUE}).")
         int slowest;
@@ -212,7 +219,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
         private int run(Workspace workspace) throws Exception {
             PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(data.residents, rate,
                     warmupRate == null ? rate : warmupRate, Duration.ofSeconds(warmup), Duration.ofSeconds(settle), Duration.ofSeconds(seconds),
-                    Duration.ofSeconds(part), inFlight);
+                    Duration.ofSeconds(part), inFlight, new PipelineLoadDriver.Burst(burst, Duration.ofSeconds(burstAt)));
             List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(10_000, 11);
             PipelineLoadDriver.Result result = switch (channel) {
                 case "telegram" -> PipelineBenchmark.telegram(workspace, settings, messages);

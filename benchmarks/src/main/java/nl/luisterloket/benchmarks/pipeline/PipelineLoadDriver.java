@@ -44,9 +44,11 @@ public final class PipelineLoadDriver {
      * @param part        a measured run longer than this also reports the p99 of each part of this length, so that a long
      *                    run shows whether the desk keeps up all along or only on average
      * @param maxInFlight messages in flight at rate 0
+     * @param burst       messages offered all at once during the measured run, on top of a fixed rate: a backlog such as
+     *                    a stall leaves, and how fast the desk works it off
      */
     public record Settings(int residents, double ratePerSecond, double warmupRatePerSecond, Duration warmup, Duration settle,
-            Duration measurement, Duration part, int maxInFlight) {
+            Duration measurement, Duration part, int maxInFlight, Burst burst) {
 
         public Settings {
             if (residents < 1 || ratePerSecond < 0 || warmupRatePerSecond < 0 || maxInFlight < 1) {
@@ -58,6 +60,27 @@ public final class PipelineLoadDriver {
             if (requireNonNull(part, "part is null").isNegative() || part.isZero()) {
                 throw new IllegalArgumentException("a part of the measured run must last longer than 0 s");
             }
+            if (requireNonNull(burst, "burst is null").messages() > 0 && (ratePerSecond == 0 || burst.at().compareTo(measurement) >= 0)) {
+                throw new IllegalArgumentException("a burst needs a fixed rate and must fall within the measured run");
+            }
+        }
+
+        /** Without a burst. */
+        public Settings(int residents, double ratePerSecond, double warmupRatePerSecond, Duration warmup, Duration settle,
+                Duration measurement, Duration part, int maxInFlight) {
+            this(residents, ratePerSecond, warmupRatePerSecond, warmup, settle, measurement, part, maxInFlight, Burst.NONE);
+        }
+    }
+
+    /** {@code messages} offered at once, {@code at} into the measured run (from as many residents, each waiting for one answer). */
+    public record Burst(int messages, Duration at) {
+
+        public static final Burst NONE = new Burst(0, Duration.ZERO);
+
+        public Burst {
+            if (messages < 0 || requireNonNull(at, "at is null").isNegative()) {
+                throw new IllegalArgumentException("a burst needs messages >= 0 at 0 s or later");
+            }
         }
     }
 
@@ -66,7 +89,7 @@ public final class PipelineLoadDriver {
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
             long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
             Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage,
-            double behindScheduleSeconds, List<SlowMessage> slowest, List<Double> p99ByPart) {
+            double behindScheduleSeconds, List<SlowMessage> slowest, List<Double> p99ByPart, BurstOutcome burst) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -87,11 +110,20 @@ public final class PipelineLoadDriver {
                     + (p99ByPart.size() < 2 ? "" : p99ByPart.stream()
                             .map(p99 -> String.format(java.util.Locale.ROOT, "%.1f", p99))
                             .collect(java.util.stream.Collectors.joining(", ", "; p99 of each part: ", " ms")))
+                    + (burst.offered() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                            "; a burst of %d messages at once: the last of them answered %.2f s after it",
+                            burst.offered(), burst.lastAnsweredSeconds()))
                     + (behindScheduleSeconds < 1 ? "" : String.format(java.util.Locale.ROOT,
                             "; OVERLOADED: at the end the driver offered messages %.1f s behind their schedule (every resident"
                                     + " was waiting for an answer), so messages scheduled in the measured window were offered late or not at all",
                             behindScheduleSeconds));
         }
+    }
+
+    /** How many burst messages were offered, and how long after the burst the last of them was answered (NaN: not all were). */
+    public record BurstOutcome(int offered, double lastAnsweredSeconds) {
+
+        static final BurstOutcome NONE = new BurstOutcome(0, Double.NaN);
     }
 
     /** A message among the slowest: when it arrived in the measured window, how long its answer took, its text. */
@@ -107,13 +139,17 @@ public final class PipelineLoadDriver {
     private static final int SLOWEST_KEPT = 200;
 
     private final Settings settings;
-    /** A resident's message waiting for an answer: when it arrived (nanoTime), and which message of the mix it is. */
-    private record Waiting(long arrivalNanos, int message) {
+    /** A resident's message waiting for an answer: when it arrived (nanoTime), which message of the mix it is, whether of the burst. */
+    private record Waiting(long arrivalNanos, int message, boolean burst) {
     }
 
     private final Map<String, Waiting> inFlight = new ConcurrentHashMap<>();
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong burstWaiting = new AtomicLong();
+    private final AtomicLong lastBurstAnswer = new AtomicLong();
+    private int burstOffered;
+    private long burstNanos;
     /** At rate 0: free places for messages in flight; the driver blocks rather than spins, the desk has only two cores. */
     private final Semaphore slots;
     private volatile long measureFrom = Long.MAX_VALUE;
@@ -164,10 +200,17 @@ public final class PipelineLoadDriver {
                     perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
                     perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9,
                     latencies.slowest(SLOWEST_KEPT).stream().map(sample -> new SlowMessage((sample.arrivalNanos() - measureFrom) / 1e9,
-                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), p99ByPart());
+                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), p99ByPart(), burstOutcome());
         } finally {
             pipeline.close();
         }
+    }
+
+    private BurstOutcome burstOutcome() {
+        if (burstOffered == 0) {
+            return BurstOutcome.NONE;
+        }
+        return new BurstOutcome(burstOffered, burstWaiting.get() > 0 ? Double.NaN : (lastBurstAnswer.get() - burstNanos) / 1e9);
     }
 
     /** The p99 of the messages that arrived in each part of the measured window; a last, shorter part counts too. */
@@ -194,6 +237,8 @@ public final class PipelineLoadDriver {
         snapshot.schedule(() -> usageAtMeasureFrom = Usage.now(), measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
         snapshot.shutdown();
         long end = measureFrom + settings.measurement().toNanos();
+        burstNanos = measureFrom + settings.burst().at().toNanos();
+        boolean burstDue = settings.burst().messages() > 0;
         boolean oneRate = settings.warmupRatePerSecond() == settings.ratePerSecond() || measureFrom == start;
         boolean warming = !oneRate;
         // the measured rate starts a little before the measured window, so the window does not open on the warm-up's queue
@@ -221,6 +266,10 @@ public final class PipelineLoadDriver {
                 while ((now = System.nanoTime()) < arrival) {
                     LockSupport.parkNanos(arrival - now);
                 }
+                if (burstDue && !warming && now >= burstNanos) {
+                    burstDue = false;
+                    submitted += offerBurst(pipeline, messages, submitted, end);
+                }
             } else {
                 // a message that never gets an answer keeps its place: the run still ends on time and reports it
                 if (!tryAcquireUntil(phaseEnd)) {
@@ -244,7 +293,7 @@ public final class PipelineLoadDriver {
                 break;
             }
             int message = (int) (submitted % messages.size());
-            inFlight.put(chatId, new Waiting(arrival, message));
+            inFlight.put(chatId, new Waiting(arrival, message, false));
             pipeline.submit(chatId, messages.get(message));
             submitted++;
             inPhase++;
@@ -255,6 +304,23 @@ public final class PipelineLoadDriver {
         usageAtMeasureUntil = Usage.now();
         awaitQuietly(snapshot);
         return submitted;
+    }
+
+    /** Offers the burst's messages as fast as the desk takes them, all arriving at the burst's moment; returns how many. */
+    private int offerBurst(Pipeline pipeline, List<String> messages, long submittedBefore, long end) {
+        for (int index = 0; index < settings.burst().messages(); index++) {
+            String chatId = nextWaitingResident(end);
+            if (chatId == null) {
+                break;
+            }
+            int message = (int) ((submittedBefore + index) % messages.size());
+            burstWaiting.incrementAndGet();
+            inFlight.put(chatId, new Waiting(burstNanos, message, true));
+            pipeline.submit(chatId, messages.get(message));
+            burstOffered++;
+            submittedInMeasurement++;
+        }
+        return burstOffered;
     }
 
     /**
@@ -353,6 +419,10 @@ public final class PipelineLoadDriver {
             return;
         }
         long arrival = waiting.arrivalNanos();
+        if (waiting.burst()) {
+            lastBurstAnswer.accumulateAndGet(nanoTime, Math::max);
+            burstWaiting.decrementAndGet();
+        }
         answeredResidents.add(chatId);
         answered.incrementAndGet();
         slots.release();

@@ -16,7 +16,7 @@ import nl.luisterloket.benchmarks.data.Vocabulary;
 import nl.luisterloket.benchmarks.data.Workspace;
 import nl.luisterloket.benchmarks.data.WorkspacePreparation;
 
-/** A one-second version of the pipeline benchmark, Telegram updates to sent replies: the harness works end to end. No timing is asserted. */
+/** A two-second version of the pipeline benchmark, Telegram updates to sent replies: the harness works end to end. No timing is asserted. */
 class PipelineSmokeTest {
 
     @TempDir
@@ -28,7 +28,7 @@ class PipelineSmokeTest {
         new WorkspacePreparation(Vocabulary.builtIn(), Clock.systemUTC()).prepare(workspace, 100, 100, 42);
         List<String> messages = new MessageMix(Vocabulary.builtIn(), Province.invented()).messages(100, 3);
         PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(100, 10, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), 8);
+                Duration.ofSeconds(1), 8, new PipelineLoadDriver.Burst(20, Duration.ofMillis(500)));
 
         PipelineLoadDriver.Result result = PipelineBenchmark.telegram(workspace, settings, messages);
 
@@ -47,5 +47,8 @@ class PipelineSmokeTest {
         assertThat(result.slowest().get(0).latencyMillis()).isLessThanOrEqualTo(result.max());
         assertThat(result.p99ByPart()).hasSize(2).allSatisfy(p99 -> assertThat(p99).isPositive().isLessThanOrEqualTo(result.max()));
         assertThat(result.describe()).contains("p99 of each part: ");
+        assertThat(result.burst().offered()).isEqualTo(20);
+        assertThat(result.burst().lastAnsweredSeconds()).isPositive().isLessThan(result.max() / 1000 + 0.001);
+        assertThat(result.describe()).contains("a burst of 20 messages at once: the last of them answered ");
     }
 }
