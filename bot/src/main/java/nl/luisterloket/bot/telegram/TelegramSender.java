@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -41,6 +42,13 @@ import nl.luisterloket.bot.storage.Database;
  * keeps each chat's messages in order, holds back what Telegram's limits do not allow yet, and
  * records for each message whether it was sent, must wait, or can never be delivered. On stop it
  * sends what is due (for a few seconds at most) before it ends.
+ *
+ * <p>What the send threads did is recorded in groups: a thread that finds no group being written writes everything
+ * done so far in one transaction, and a round ends with all of it written. Recorded one by one, each reply queued for
+ * the fair write lock behind the writer of incoming messages, whose transactions grow with a backlog, so a backlog
+ * drained slowly. A crash between a send and its record sends that message again on restart: before, at most one
+ * message a send thread; now at most one message a chat, its last, since a chat's next message waits for the record
+ * of the one before.
  */
 @Singleton
 final class TelegramSender implements ManagedService {
@@ -58,6 +66,9 @@ final class TelegramSender implements ManagedService {
     private final Metrics metrics;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Held while a group of deliveries is written; the next group gathers meanwhile. */
+    private final ReentrantLock recording = new ReentrantLock();
+    private final LinkedBlockingQueue<Delivery> unrecorded = new LinkedBlockingQueue<>();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
     private volatile boolean stopping;
@@ -158,7 +169,13 @@ final class TelegramSender implements ManagedService {
                 byChat.computeIfAbsent(chatId, key -> new ArrayList<>()).add(entry);
             }
         }
-        List<ChatRound> rounds = deliverAll(byChat.values());
+        List<ChatRound> rounds;
+        try {
+            rounds = deliverAll(byChat.values());
+        } finally {
+            // the next round reads what is pending: all of this round must be recorded by then
+            recordAll();
+        }
         Duration nextWait = IDLE_CHECK;
         boolean sentAny = false;
         for (ChatRound round : rounds) {
@@ -220,6 +237,11 @@ final class TelegramSender implements ManagedService {
             if (!wait.isZero()) {
                 return new ChatRound(sent, wait);
             }
+            if (sent > 0) {
+                // the chat's message before is recorded first: after a crash only a chat's last message can come twice,
+                // never an older one out of order, and an edit finds the message it replaces
+                recordAll();
+            }
             DeliveryResult result = transport.deliver(entry);
             record(entry, result);
             if (result instanceof DeliveryResult.RetryLater retry) {
@@ -233,25 +255,63 @@ final class TelegramSender implements ManagedService {
         return new ChatRound(sent, null);
     }
 
+    /** One message's delivery, not yet recorded. */
+    private record Delivery(OutboxEntry entry, DeliveryResult result) {
+    }
+
     private void record(OutboxEntry entry, DeliveryResult result) {
+        unrecorded.add(new Delivery(entry, result));
+        if (recording.tryLock()) {
+            try {
+                writeUnrecorded();
+            } finally {
+                recording.unlock();
+            }
+        }
+    }
+
+    /** Records every delivery done so far, waiting for a group being written to finish. */
+    private void recordAll() {
+        recording.lock();
+        try {
+            writeUnrecorded();
+        } finally {
+            recording.unlock();
+        }
+    }
+
+    private void writeUnrecorded() {
+        List<Delivery> group = new ArrayList<>();
+        unrecorded.drainTo(group);
+        if (group.isEmpty()) {
+            return;
+        }
         database.inTransaction(transaction -> {
-            if (result instanceof DeliveryResult.Sent sent) {
-                outbox.markSent(transaction, entry, sent.messageId());
-                progress.clear(transaction, entry.id());
-            } else if (result instanceof DeliveryResult.RetryLater retry) {
-                log.debug("Outbox message {} waits {}: {}", entry.id(), retry.delay(), retry.reason());
-                outbox.reschedule(transaction, entry, retry.delay(), retry.reason());
-            } else if (result instanceof DeliveryResult.Undeliverable failed) {
-                log.info("Outbox message {} to {} cannot be delivered: {}", entry.id(), entry.message().chat(), failed.reason());
-                outbox.markFailed(transaction, entry, failed.reason());
-                progress.clear(transaction, entry.id());
+            for (Delivery delivery : group) {
+                write(transaction, delivery.entry(), delivery.result());
             }
             return null;
         });
-        if (result instanceof DeliveryResult.Sent) {
-            metrics.increment(Metrics.MESSAGES_OUT);
-        } else if (result instanceof DeliveryResult.Undeliverable) {
-            metrics.increment(Metrics.MESSAGES_UNDELIVERABLE);
+        for (Delivery delivery : group) {
+            if (delivery.result() instanceof DeliveryResult.Sent) {
+                metrics.increment(Metrics.MESSAGES_OUT);
+            } else if (delivery.result() instanceof DeliveryResult.Undeliverable) {
+                metrics.increment(Metrics.MESSAGES_UNDELIVERABLE);
+            }
+        }
+    }
+
+    private void write(Connection transaction, OutboxEntry entry, DeliveryResult result) throws SQLException {
+        if (result instanceof DeliveryResult.Sent sent) {
+            outbox.markSent(transaction, entry, sent.messageId());
+            progress.clear(transaction, entry.id());
+        } else if (result instanceof DeliveryResult.RetryLater retry) {
+            log.debug("Outbox message {} waits {}: {}", entry.id(), retry.delay(), retry.reason());
+            outbox.reschedule(transaction, entry, retry.delay(), retry.reason());
+        } else if (result instanceof DeliveryResult.Undeliverable failed) {
+            log.info("Outbox message {} to {} cannot be delivered: {}", entry.id(), entry.message().chat(), failed.reason());
+            outbox.markFailed(transaction, entry, failed.reason());
+            progress.clear(transaction, entry.id());
         }
     }
 

@@ -220,6 +220,33 @@ class TelegramPollingTest {
     }
 
     @Test
+    void aCardUpdatedInTheRoundItWasPostedInIsEditedWhileOtherChatsAreServed() {
+        // Telegram's limits taken out, so that every message is due in the same round
+        bot = TelegramTestBot.polling(directory, fake, "chatIntervalMillis: 0", "messagesPerSecond: 10000");
+        long group = -100200300L;
+        int residents = 90;
+
+        // one round: replies to many residents, sent side by side, and a case card posted and updated at once
+        Outbox outbox = bot.get(Outbox.class);
+        bot.database().inTransaction(transaction -> {
+            for (int index = 0; index < residents; index++) {
+                outbox.enqueue(transaction, OutgoingMessage.text(chat(AMIRA + index), "antwoord " + index));
+                if (index == residents / 2) {
+                    outbox.enqueue(transaction, OutgoingMessage.text(chat(group), "Casus 13: wacht").withEditKey("case:13"));
+                }
+            }
+            outbox.enqueue(transaction, OutgoingMessage.text(chat(group), "Casus 13: opgepakt door Fatima").withEditKey("case:13"));
+            return null;
+        });
+
+        FakeTelegramServer.Edit edit = FakeTelegramServer.await(fake::edits, edits -> !edits.isEmpty(), WAIT).get(0);
+        assertThat(edit.text()).isEqualTo("Casus 13: opgepakt door Fatima");
+        assertThat(fake.sentTo(group)).singleElement().satisfies(card -> assertThat(card.messageId()).isEqualTo(edit.messageId()));
+        assertThat(fake.awaitSent(residents + 1)).hasSize(residents + 1);
+        assertThat(FakeTelegramServer.await(() -> bot.database().read(outbox::pendingCount), pending -> pending == 0, WAIT)).isZero();
+    }
+
+    @Test
     void messagesToOneChatKeepTheirOrderAndTheChatInterval() {
         bot = TelegramTestBot.polling(directory, fake, "chatIntervalMillis: 200");
         for (int index = 0; index < 4; index++) {
