@@ -110,9 +110,10 @@ public final class PipelineLoadDriver {
                     + (p99ByPart.size() < 2 ? "" : p99ByPart.stream()
                             .map(p99 -> String.format(java.util.Locale.ROOT, "%.1f", p99))
                             .collect(java.util.stream.Collectors.joining(", ", "; p99 of each part: ", " ms")))
-                    + (burst.offered() == 0 ? "" : String.format(java.util.Locale.ROOT,
-                            "; a burst of %d messages at once: the last of them answered %.2f s after it",
-                            burst.offered(), burst.lastAnsweredSeconds()))
+                    + (burst.offered() == 0 ? "" : Double.isNaN(burst.lastAnsweredSeconds())
+                            ? String.format(java.util.Locale.ROOT, "; a burst of %d messages at once: NOT ALL ANSWERED", burst.offered())
+                            : String.format(java.util.Locale.ROOT, "; a burst of %d messages at once: the last of them answered %.2f s after it",
+                                    burst.offered(), burst.lastAnsweredSeconds()))
                     + (behindScheduleSeconds < 1 ? "" : String.format(java.util.Locale.ROOT,
                             "; OVERLOADED: at the end the driver offered messages %.1f s behind their schedule (every resident"
                                     + " was waiting for an answer), so messages scheduled in the measured window were offered late or not at all",

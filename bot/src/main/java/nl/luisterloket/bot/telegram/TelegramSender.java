@@ -44,11 +44,10 @@ import nl.luisterloket.bot.storage.Database;
  * sends what is due (for a few seconds at most) before it ends.
  *
  * <p>What the send threads did is recorded in groups: a thread that finds no group being written writes everything
- * done so far in one transaction, and a round ends with all of it written. Recorded one by one, each reply queued for
- * the fair write lock behind the writer of incoming messages, whose transactions grow with a backlog, so a backlog
- * drained slowly. A crash between a send and its record sends that message again on restart: before, at most one
- * message a send thread; now at most one message a chat, its last, since a chat's next message waits for the record
- * of the one before.
+ * done so far in one transaction and goes on sending, and a round ends with all of it written. A transaction per reply
+ * would queue each reply for the fair write lock behind the writer of incoming messages, whose transactions grow with
+ * a backlog, and a backlog would drain slowly. A crash between a send and its record sends that message again on
+ * restart; since a chat's next message waits for the record of the one before, that is at most a chat's last message.
  */
 @Singleton
 final class TelegramSender implements ManagedService {
@@ -66,11 +65,11 @@ final class TelegramSender implements ManagedService {
     private final Metrics metrics;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private boolean woken;
     /** Held while a group of deliveries is written; the next group gathers meanwhile. */
     private final ReentrantLock recording = new ReentrantLock();
     private final LinkedBlockingQueue<Delivery> unrecorded = new LinkedBlockingQueue<>();
-    private final Condition wakeUp = lock.newCondition();
-    private boolean woken;
     private volatile boolean stopping;
     private volatile long stopDeadlineNanos;
     private final int parallelSends;
