@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,6 +30,8 @@ import nl.luisterloket.bot.storage.Database;
  */
 @Singleton
 public final class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final Clock clock;
     private final Database database;
@@ -83,6 +88,19 @@ public final class Outbox {
         }
     }
 
+    /** Records what a delivery attempt did, in the caller's transaction: sent, to be tried again later, or failed for good. */
+    public void record(Connection transaction, OutboxEntry entry, DeliveryResult result) throws SQLException {
+        if (result instanceof DeliveryResult.Sent sent) {
+            markSent(transaction, entry, sent.messageId());
+        } else if (result instanceof DeliveryResult.RetryLater retry) {
+            log.debug("Outbox message {} waits {}: {}", entry.id(), retry.delay(), retry.reason());
+            reschedule(transaction, entry, retry.delay(), retry.reason());
+        } else if (result instanceof DeliveryResult.Undeliverable failed) {
+            log.info("Outbox message {} to {} cannot be delivered: {}", entry.id(), entry.message().chat(), failed.reason());
+            markFailed(transaction, entry, failed.reason());
+        }
+    }
+
     public void markSent(Connection transaction, OutboxEntry entry, String messageId) throws SQLException {
         try (PreparedStatement update = transaction.prepareStatement(
                 "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")) {
@@ -104,7 +122,7 @@ public final class Outbox {
         }
     }
 
-    public void reschedule(Connection transaction, OutboxEntry entry, Duration wait, String reason) throws SQLException {
+    private void reschedule(Connection transaction, OutboxEntry entry, Duration wait, String reason) throws SQLException {
         try (PreparedStatement update = transaction.prepareStatement(
                 "UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ? WHERE id = ?")) {
             update.setString(1, clock.instant().plus(wait).toString());
@@ -114,7 +132,7 @@ public final class Outbox {
         }
     }
 
-    public void markFailed(Connection transaction, OutboxEntry entry, String reason) throws SQLException {
+    private void markFailed(Connection transaction, OutboxEntry entry, String reason) throws SQLException {
         try (PreparedStatement update = transaction.prepareStatement(
                 "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?")) {
             update.setString(1, reason);

@@ -4,15 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import nl.luisterloket.bot.storage.Database;
 
 /** Hands due outbox messages of one channel to its transport and records what happened. */
 public final class OutboxDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
     private static final int BATCH = 50;
 
     private final Database database;
@@ -50,15 +46,7 @@ public final class OutboxDelivery {
 
     private void record(OutboxEntry entry, DeliveryResult result) {
         database.inTransaction(connection -> {
-            if (result instanceof DeliveryResult.Sent sent) {
-                outbox.markSent(connection, entry, sent.messageId());
-            } else if (result instanceof DeliveryResult.RetryLater retry) {
-                log.debug("Outbox message {} delayed {}: {}", entry.id(), retry.delay(), retry.reason());
-                outbox.reschedule(connection, entry, retry.delay(), retry.reason());
-            } else if (result instanceof DeliveryResult.Undeliverable failed) {
-                log.info("Outbox message {} to {} cannot be delivered: {}", entry.id(), entry.message().chat(), failed.reason());
-                outbox.markFailed(connection, entry, failed.reason());
-            }
+            outbox.record(connection, entry, result);
             return null;
         });
     }

@@ -301,15 +301,9 @@ final class TelegramSender implements ManagedService {
     }
 
     private void write(Connection transaction, OutboxEntry entry, DeliveryResult result) throws SQLException {
-        if (result instanceof DeliveryResult.Sent sent) {
-            outbox.markSent(transaction, entry, sent.messageId());
-            progress.clear(transaction, entry.id());
-        } else if (result instanceof DeliveryResult.RetryLater retry) {
-            log.debug("Outbox message {} waits {}: {}", entry.id(), retry.delay(), retry.reason());
-            outbox.reschedule(transaction, entry, retry.delay(), retry.reason());
-        } else if (result instanceof DeliveryResult.Undeliverable failed) {
-            log.info("Outbox message {} to {} cannot be delivered: {}", entry.id(), entry.message().chat(), failed.reason());
-            outbox.markFailed(transaction, entry, failed.reason());
+        outbox.record(transaction, entry, result);
+        if (!(result instanceof DeliveryResult.RetryLater)) {
+            // a message sent or given up no longer resumes from a part
             progress.clear(transaction, entry.id());
         }
     }
