@@ -321,13 +321,14 @@ class TelegramPollingTest {
     void anUpdateStoredButNotHandledBeforeACrashIsHandledFirstAndPollingResumesPastIt() {
         bot = TelegramTestBot.polling(directory, fake);
         bot.stop();
-        // the poller had stored update 999 and asked Telegram past it, so Telegram will not send it again
+        // the poller had stored the update before the fake's first and asked Telegram past it, so Telegram will not send it again
+        long storedId = FakeTelegramServer.FIRST_UPDATE_ID - 1;
         com.fasterxml.jackson.databind.node.ObjectNode stored = fake.privateTextUpdate(AMIRA, "Amira", "ik heb schulden");
-        stored.put("update_id", 999);
+        stored.put("update_id", storedId);
         try (nl.luisterloket.bot.storage.Database database = nl.luisterloket.bot.storage.Database.open(
                 directory.resolve("data/luisterloket.db"))) {
             database.inTransaction(transaction -> {
-                new UpdateInbox(java.time.Clock.systemUTC()).store(transaction, 999, stored.toString());
+                new UpdateInbox(java.time.Clock.systemUTC()).store(transaction, storedId, stored.toString());
                 return null;
             });
         }
