@@ -51,6 +51,11 @@ final class LatencyRecorder {
         return Quantiles.millis(sorted, q);
     }
 
+    /** How many measured messages arrived from {@code fromNanos} (inclusive) until {@code untilNanos} (exclusive). */
+    synchronized int count(long fromNanos, long untilNanos) {
+        return (int) IntStream.range(0, count).filter(index -> arrivals[index] >= fromNanos && arrivals[index] < untilNanos).count();
+    }
+
     /** The {@code n} slowest samples, slowest first. */
     synchronized List<Sample> slowest(int n) {
         return IntStream.range(0, count).boxed()

@@ -89,7 +89,7 @@ public final class PipelineLoadDriver {
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
             long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
             Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage,
-            double behindScheduleSeconds, List<SlowMessage> slowest, List<Double> p99ByPart, BurstOutcome burst) {
+            double behindScheduleSeconds, List<SlowMessage> slowest, List<Part> parts, BurstOutcome burst) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -107,9 +107,9 @@ public final class PipelineLoadDriver {
                             .collect(java.util.stream.Collectors.joining(", ", "; of which threads (ms a message): ", ""))
                     + String.format(java.util.Locale.ROOT, "; allocated %.0f KiB a message; garbage collection %.2f ms a message",
                             allocatedKibPerMessage, gcMillisPerMessage)
-                    + (p99ByPart.size() < 2 ? "" : p99ByPart.stream()
-                            .map(p99 -> String.format(java.util.Locale.ROOT, "%.1f", p99))
-                            .collect(java.util.stream.Collectors.joining(", ", "; p99 of each part: ", " ms")))
+                    + (parts.size() < 2 ? "" : eachPart(Part::p99Millis, "%.1f", "; p99 of each part: ", " ms")
+                            + eachPart(Part::cpuMillisPerMessage, "%.2f", "; CPU of each part: ", " ms a message")
+                            + eachPart(Part::compilationSeconds, "%.1f", "; JIT compilation in each part: ", " s"))
                     + (burst.offered() == 0 ? "" : Double.isNaN(burst.lastAnsweredSeconds())
                             ? String.format(java.util.Locale.ROOT, "; a burst of %d messages at once: NOT ALL ANSWERED", burst.offered())
                             : String.format(java.util.Locale.ROOT, "; a burst of %d messages at once: the last of them answered %.2f s after it",
@@ -119,6 +119,19 @@ public final class PipelineLoadDriver {
                                     + " was waiting for an answer), so messages scheduled in the measured window were offered late or not at all",
                             behindScheduleSeconds));
         }
+
+        private String eachPart(java.util.function.ToDoubleFunction<Part> figure, String format, String prefix, String suffix) {
+            return parts.stream().map(part -> String.format(java.util.Locale.ROOT, format, figure.applyAsDouble(part)))
+                    .collect(java.util.stream.Collectors.joining(", ", prefix, suffix));
+        }
+    }
+
+    /**
+     * One part of the measured window: the p99 of the messages that arrived in it, the CPU the process used in it per
+     * message that arrived in it, and the time the JIT compilers spent in it. At a fixed rate a part whose CPU a
+     * message rises with its p99 ran slower code or on a slower machine; one whose compilation time rises, the JIT.
+     */
+    public record Part(double p99Millis, double cpuMillisPerMessage, double compilationSeconds) {
     }
 
     /** How many burst messages were offered, and how long after the burst the last of them was answered (NaN: not all were). */
@@ -158,6 +171,8 @@ public final class PipelineLoadDriver {
     /** What the process had used when the measured window opened (null before) and when it closed. */
     private volatile Usage usageAtMeasureFrom;
     private Usage usageAtMeasureUntil;
+    /** Process CPU and JIT time at the start of each part of the measured window, and at its end. */
+    private final List<PartMark> partMarks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long submittedInMeasurement;
     /** How late the last message was offered, against its scheduled arrival (nanoseconds; fixed rates only). */
     private long behindSchedule;
@@ -201,7 +216,7 @@ public final class PipelineLoadDriver {
                     perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
                     perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9,
                     latencies.slowest(SLOWEST_KEPT).stream().map(sample -> new SlowMessage((sample.arrivalNanos() - measureFrom) / 1e9,
-                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), p99ByPart(), burstOutcome());
+                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), parts(), burstOutcome());
         } finally {
             pipeline.close();
         }
@@ -214,12 +229,18 @@ public final class PipelineLoadDriver {
         return new BurstOutcome(burstOffered, burstWaiting.get() > 0 ? Double.NaN : (lastBurstAnswer.get() - burstNanos) / 1e9);
     }
 
-    /** The p99 of the messages that arrived in each part of the measured window; a last, shorter part counts too. */
-    private List<Double> p99ByPart() {
-        List<Double> parts = new java.util.ArrayList<>();
+    /** The figures of each part of the measured window, from the marks taken as each began; a last, shorter part counts too. */
+    private List<Part> parts() {
+        List<Part> parts = new java.util.ArrayList<>();
         long part = settings.part().toNanos();
-        for (long from = measureFrom; from < measureUntil; from += part) {
-            parts.add(latencies.percentileMillis(0.99, from, Math.min(from + part, measureUntil)));
+        int index = 0;
+        for (long from = measureFrom; from < measureUntil && index + 1 < partMarks.size(); from += part, index++) {
+            long until = Math.min(from + part, measureUntil);
+            PartMark start = partMarks.get(index);
+            PartMark next = partMarks.get(index + 1);
+            parts.add(new Part(latencies.percentileMillis(0.99, from, until),
+                    (next.processCpuNanos() - start.processCpuNanos()) / 1e6 / Math.max(1, latencies.count(from, until)),
+                    (next.compilationMillis() - start.compilationMillis()) / 1e3));
         }
         return parts;
     }
@@ -236,8 +257,11 @@ public final class PipelineLoadDriver {
             return thread;
         });
         snapshot.schedule(() -> usageAtMeasureFrom = Usage.now(), measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
-        snapshot.shutdown();
         long end = measureFrom + settings.measurement().toNanos();
+        for (long partStart = measureFrom; partStart < end; partStart += settings.part().toNanos()) {
+            snapshot.schedule(() -> partMarks.add(PartMark.now()), partStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        snapshot.shutdown();
         burstNanos = measureFrom + settings.burst().at().toNanos();
         boolean burstDue = settings.burst().messages() > 0;
         boolean oneRate = settings.warmupRatePerSecond() == settings.ratePerSecond() || measureFrom == start;
@@ -304,6 +328,7 @@ public final class PipelineLoadDriver {
         measureUntil = end;
         usageAtMeasureUntil = Usage.now();
         awaitQuietly(snapshot);
+        partMarks.add(PartMark.now());
         return submitted;
     }
 
@@ -394,6 +419,17 @@ public final class PipelineLoadDriver {
             threadCpuNanos.forEach((name, cpu) -> threads.put(name, cpu - earlier.threadCpuNanos.getOrDefault(name, 0L)));
             return new Usage(processCpuNanos - earlier.processCpuNanos, threads, allocatedBytes - earlier.allocatedBytes,
                     gcMillis - earlier.gcMillis);
+        }
+    }
+
+    /** What the process had used when a part of the measured window began: CPU time, and time spent in JIT compilation. */
+    private record PartMark(long processCpuNanos, long compilationMillis) {
+
+        static PartMark now() {
+            java.lang.management.CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+            long compilation = compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+            return new PartMark(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime(), compilation);
         }
     }
 

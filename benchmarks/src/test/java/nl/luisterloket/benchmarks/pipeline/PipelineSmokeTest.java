@@ -45,8 +45,12 @@ class PipelineSmokeTest {
                 java.util.Comparator.comparingDouble(PipelineLoadDriver.SlowMessage::latencyMillis).reversed());
         assertThat(messages).contains(result.slowest().get(0).text());
         assertThat(result.slowest().get(0).latencyMillis()).isLessThanOrEqualTo(result.max());
-        assertThat(result.p99ByPart()).hasSize(2).allSatisfy(p99 -> assertThat(p99).isPositive().isLessThanOrEqualTo(result.max()));
-        assertThat(result.describe()).contains("p99 of each part: ");
+        assertThat(result.parts()).hasSize(2).allSatisfy(part -> {
+            assertThat(part.p99Millis()).isPositive().isLessThanOrEqualTo(result.max());
+            assertThat(part.cpuMillisPerMessage()).isPositive();
+            assertThat(part.compilationSeconds()).isNotNegative();
+        });
+        assertThat(result.describe()).contains("p99 of each part: ", "CPU of each part: ", "JIT compilation in each part: ");
         assertThat(result.burst().offered()).isEqualTo(20);
         assertThat(result.burst().lastAnsweredSeconds()).isPositive().isLessThan(result.max() / 1000 + 0.001);
         assertThat(result.describe()).contains("a burst of 20 messages at once: the last of them answered ");
