@@ -61,10 +61,12 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** The token the fake accepts; any other token gets 401. */
     public static final String TOKEN = "123456789:AAFakeTokenThatMustNeverAppearInLogs";
     /**
-     * The id of the first update queued. Ids are sized like Telegram's, so that they keep their number of digits through
-     * a long run, as they do on Telegram, and a benchmark's JSON parsing does not meet longer numbers minutes in.
+     * The id of the first update queued. Update and message ids are sized like Telegram's, so that they keep their number
+     * of digits through a long run, as they do on Telegram, and a benchmark's JSON parsing does not meet longer numbers
+     * minutes in.
      */
     public static final long FIRST_UPDATE_ID = 500_000_000;
+    private static final long FIRST_MESSAGE_ID = 1_000_000;
     /** The bot's own user id. */
     public static final long BOT_USER_ID = 123456789L;
     private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
@@ -134,7 +136,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<String, Map<Long, String>> messageTexts = new HashMap<>();
     private final List<String> forumTopics = new ArrayList<>();
     private long nextUpdateId = FIRST_UPDATE_ID;
-    private long nextMessageId = 1_000_000;
+    private long nextMessageId = FIRST_MESSAGE_ID;
     private long confirmedOffset;
     private boolean unreachable;
     private Webhook webhook;
