@@ -44,16 +44,10 @@ final class LatencyRecorder {
         return Quantiles.millis(sorted, q);
     }
 
-    /** The same, of the messages that arrived from {@code fromNanos} (inclusive) until {@code untilNanos} (exclusive). */
-    synchronized double percentileMillis(double q, long fromNanos, long untilNanos) {
-        long[] sorted = IntStream.range(0, count).filter(index -> arrivals[index] >= fromNanos && arrivals[index] < untilNanos)
+    /** The latencies, sorted, of the messages that arrived from {@code fromNanos} (inclusive) until {@code untilNanos} (exclusive). */
+    synchronized long[] sortedBetween(long fromNanos, long untilNanos) {
+        return IntStream.range(0, count).filter(index -> arrivals[index] >= fromNanos && arrivals[index] < untilNanos)
                 .mapToLong(index -> latencies[index]).sorted().toArray();
-        return Quantiles.millis(sorted, q);
-    }
-
-    /** How many measured messages arrived from {@code fromNanos} (inclusive) until {@code untilNanos} (exclusive). */
-    synchronized int count(long fromNanos, long untilNanos) {
-        return (int) IntStream.range(0, count).filter(index -> arrivals[index] >= fromNanos && arrivals[index] < untilNanos).count();
     }
 
     /** The {@code n} slowest samples, slowest first. */

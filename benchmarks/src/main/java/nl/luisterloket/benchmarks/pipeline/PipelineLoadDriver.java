@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import nl.luisterloket.benchmarks.Quantiles;
 import nl.luisterloket.benchmarks.data.ResidentHistoryGenerator;
 
 /**
@@ -168,11 +169,8 @@ public final class PipelineLoadDriver {
     private final Semaphore slots;
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
-    /** What the process had used when the measured window opened (null before) and when it closed. */
-    private volatile Usage usageAtMeasureFrom;
-    private Usage usageAtMeasureUntil;
-    /** Process CPU and JIT time at the start of each part of the measured window, and at its end. */
-    private final List<PartMark> partMarks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the process had used as each part of the measured window began, and as the window closed. */
+    private final List<Usage> marks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long submittedInMeasurement;
     /** How late the last message was offered, against its scheduled arrival (nanoseconds; fixed rates only). */
     private long behindSchedule;
@@ -206,7 +204,7 @@ public final class PipelineLoadDriver {
                 pending = pipeline.pendingReplies();
             }
             long persisted = pipeline.persistedIncomingMessages() - persistedBefore;
-            Usage usage = usageAtMeasureFrom == null ? Usage.NONE : usageAtMeasureUntil.minus(usageAtMeasureFrom);
+            Usage usage = marks.size() < 2 ? Usage.NONE : marks.get(marks.size() - 1).minus(marks.get(0));
             double seconds = (measureUntil - measureFrom) / 1e9;
             int measured = latencies.count();
             return new Result(submitted, answered.get(), measured, seconds, measured / seconds,
@@ -234,13 +232,11 @@ public final class PipelineLoadDriver {
         List<Part> parts = new java.util.ArrayList<>();
         long part = settings.part().toNanos();
         int index = 0;
-        for (long from = measureFrom; from < measureUntil && index + 1 < partMarks.size(); from += part, index++) {
-            long until = Math.min(from + part, measureUntil);
-            PartMark start = partMarks.get(index);
-            PartMark next = partMarks.get(index + 1);
-            parts.add(new Part(latencies.percentileMillis(0.99, from, until),
-                    (next.processCpuNanos() - start.processCpuNanos()) / 1e6 / Math.max(1, latencies.count(from, until)),
-                    (next.compilationMillis() - start.compilationMillis()) / 1e3));
+        for (long from = measureFrom; from < measureUntil && index + 1 < marks.size(); from += part, index++) {
+            long[] inPart = latencies.sortedBetween(from, Math.min(from + part, measureUntil));
+            Usage used = marks.get(index + 1).minus(marks.get(index));
+            parts.add(new Part(Quantiles.millis(inPart, 0.99), used.processCpuNanos() / 1e6 / Math.max(1, inPart.length),
+                    used.compilationMillis() / 1e3));
         }
         return parts;
     }
@@ -256,10 +252,9 @@ public final class PipelineLoadDriver {
             thread.setDaemon(true);
             return thread;
         });
-        snapshot.schedule(() -> usageAtMeasureFrom = Usage.now(), measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
         long end = measureFrom + settings.measurement().toNanos();
         for (long partStart = measureFrom; partStart < end; partStart += settings.part().toNanos()) {
-            snapshot.schedule(() -> partMarks.add(PartMark.now()), partStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+            snapshot.schedule(() -> marks.add(Usage.now()), partStart - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         snapshot.shutdown();
         burstNanos = measureFrom + settings.burst().at().toNanos();
@@ -326,9 +321,8 @@ public final class PipelineLoadDriver {
             behindSchedule = rate > 0 ? now - arrival : 0;
         }
         measureUntil = end;
-        usageAtMeasureUntil = Usage.now();
         awaitQuietly(snapshot);
-        partMarks.add(PartMark.now());
+        marks.add(Usage.now());
         return submitted;
     }
 
@@ -377,11 +371,12 @@ public final class PipelineLoadDriver {
     /**
      * What the process has used so far: CPU time of the whole process (desk, driver and, for the Telegram channel,
      * the fake server), CPU time of the Java threads by name with numbers left out ("prepare-1" and "prepare-2" are
-     * "prepare-#"), bytes allocated by the live Java threads, and the time the collectors report.
+     * "prepare-#"), bytes allocated by the live Java threads, and the time the collectors and the JIT compilers report.
      */
-    private record Usage(long processCpuNanos, Map<String, Long> threadCpuNanos, long allocatedBytes, long gcMillis) {
+    private record Usage(long processCpuNanos, Map<String, Long> threadCpuNanos, long allocatedBytes, long gcMillis,
+            long compilationMillis) {
 
-        static final Usage NONE = new Usage(0, Map.of(), 0, 0);
+        static final Usage NONE = new Usage(0, Map.of(), 0, 0, 0);
         private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
         static Usage now() {
@@ -411,25 +406,16 @@ public final class PipelineLoadDriver {
                     .mapToLong(collector -> Math.max(0, collector.getCollectionTime())).sum();
             long processCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
-            return new Usage(processCpu, Map.copyOf(byName), allocated, gc);
+            java.lang.management.CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+            long compilation = compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+            return new Usage(processCpu, Map.copyOf(byName), allocated, gc, compilation);
         }
 
         Usage minus(Usage earlier) {
             Map<String, Long> threads = new java.util.HashMap<>();
             threadCpuNanos.forEach((name, cpu) -> threads.put(name, cpu - earlier.threadCpuNanos.getOrDefault(name, 0L)));
             return new Usage(processCpuNanos - earlier.processCpuNanos, threads, allocatedBytes - earlier.allocatedBytes,
-                    gcMillis - earlier.gcMillis);
-        }
-    }
-
-    /** What the process had used when a part of the measured window began: CPU time, and time spent in JIT compilation. */
-    private record PartMark(long processCpuNanos, long compilationMillis) {
-
-        static PartMark now() {
-            java.lang.management.CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-            long compilation = compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
-            return new PartMark(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime(), compilation);
+                    gcMillis - earlier.gcMillis, compilationMillis - earlier.compilationMillis);
         }
     }
 
