@@ -31,7 +31,6 @@ import nl.luisterloket.bot.channel.Messages;
 import nl.luisterloket.bot.channel.Outbox;
 import nl.luisterloket.bot.channel.OutgoingMessage;
 import nl.luisterloket.bot.config.LuisterloketConfig;
-import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
 
 /**
  * What happens to a case: consent, queueing, claim, relay both ways, transfer, back to the queue,
@@ -54,13 +53,13 @@ final class CaseWorkflow {
     private final Clock clock;
     private final Messages messages;
     private final String staffLanguage;
-    private final MessageUnderstanding understanding;
+    private final CrisisChecks crisisChecks;
 
     @Inject
     CaseWorkflow(CaseStore cases, CaseBoard board, CaseHistory history, StaffDirectory staff, AuditLog audit, Outbox outbox,
-            HandoverSettings settings, LuisterloketConfig config, Clock clock, MessageUnderstanding understanding) {
+            HandoverSettings settings, LuisterloketConfig config, Clock clock, CrisisChecks crisisChecks) {
         this.cases = requireNonNull(cases, "cases is null");
-        this.understanding = requireNonNull(understanding, "understanding is null");
+        this.crisisChecks = requireNonNull(crisisChecks, "crisisChecks is null");
         this.board = requireNonNull(board, "board is null");
         this.history = requireNonNull(history, "history is null");
         this.staff = requireNonNull(staff, "staff is null");
@@ -150,7 +149,7 @@ final class CaseWorkflow {
      * crisis gets the emergency numbers at once while the team is pinged again.
      */
     private void acknowledgeWhileQueued(Connection transaction, HandoverCase handoverCase, IncomingMessage message) throws SQLException {
-        boolean crisis = message.text() != null && understanding.isCrisis(message.text());
+        boolean crisis = message.text() != null && crisisChecks.isCrisis(message.text());
         if (crisis) {
             board.pingUrgent(transaction, handoverCase.id());
         }

@@ -20,6 +20,7 @@ public final class HandoverModule extends AbstractModule {
         bind(CaseHistory.class).in(Scopes.SINGLETON);
         bind(CaseBoard.class).in(Scopes.SINGLETON);
         bind(CaseWorkflow.class).in(Scopes.SINGLETON);
+        bind(CrisisChecks.class).in(Scopes.SINGLETON);
         bind(HandoverTimers.class).in(Scopes.SINGLETON);
         bind(HandoverDesk.class).to(TeamHandoverDesk.class).in(Scopes.SINGLETON);
         Multibinder<MessageRoute> routes = Multibinder.newSetBinder(binder(), MessageRoute.class);

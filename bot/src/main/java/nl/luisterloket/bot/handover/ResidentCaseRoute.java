@@ -26,13 +26,15 @@ final class ResidentCaseRoute implements MessageRoute {
     private final CaseWorkflow workflow;
     private final Outbox outbox;
     private final Messages messages;
+    private final CrisisChecks crisisChecks;
 
     @Inject
-    ResidentCaseRoute(CaseStore cases, CaseWorkflow workflow, Outbox outbox, LuisterloketConfig config) {
+    ResidentCaseRoute(CaseStore cases, CaseWorkflow workflow, Outbox outbox, CrisisChecks crisisChecks, LuisterloketConfig config) {
         this.messages = new Messages("handover", config.defaultLanguage());
         this.cases = requireNonNull(cases, "cases is null");
         this.workflow = requireNonNull(workflow, "workflow is null");
         this.outbox = requireNonNull(outbox, "outbox is null");
+        this.crisisChecks = requireNonNull(crisisChecks, "crisisChecks is null");
     }
 
     @Override
@@ -62,8 +64,22 @@ final class ResidentCaseRoute implements MessageRoute {
 
     /** Its checks only read, so they tell ahead too: a resident whose case is open has nothing to understand ahead. */
     @Override
-    public boolean takesAhead(Connection connection, IncomingMessage message) throws SQLException {
-        return accepts(connection, message);
+    public Forecast forecast(Connection connection, IncomingMessage message) throws SQLException {
+        return accepts(connection, message) ? Forecast.TAKES : Forecast.LEAVES;
+    }
+
+    /**
+     * A text for a case that waits for a worker, or that may reopen into the queue, is checked for a crisis ahead;
+     * one for a worker goes to the worker unchecked.
+     */
+    @Override
+    public Runnable preparation(Connection connection, IncomingMessage message) throws SQLException {
+        if (message.kind() != MessageKind.TEXT || message.text() == null || message.text().isBlank()) {
+            return null;
+        }
+        // the route takes it (see forecast): no open case means one that may reopen into the queue
+        CaseStatus status = cases.openOf(connection, message.chat()).map(HandoverCase::status).orElse(CaseStatus.QUEUED);
+        return status == CaseStatus.QUEUED ? () -> crisisChecks.prepare(message.text()) : null;
     }
 
     @Override

@@ -24,17 +24,28 @@ public interface MessageRoute {
     /**
      * See {@link nl.luisterloket.bot.channel.IncomingMessageHandler#prepare}: reads what preparing the message needs on
      * {@code connection} (read-only; any thread) and returns the work to do once that read is over, or null for none.
+     * Runs when this route's {@link #forecast} takes the message, or when no route's does and this one is unsure.
      */
     default Runnable preparation(Connection connection, IncomingMessage message) throws SQLException {
         return null;
     }
 
     /**
-     * Whether this route will take the message as things stand, judged ahead on a read-only connection: then only its
-     * {@link #preparation} runs (understanding a message that a case relays to a worker is work thrown away). Changes
-     * nothing; false when unsure. If things change before the message's turn, handling does what was not prepared.
+     * Whether this route will take the message as things stand, judged ahead on a read-only connection, so that only
+     * the preparation that will be used runs (understanding a message that a case relays to a worker is work thrown
+     * away). Changes nothing. If things change before the message's turn, handling does what was not prepared.
      */
-    default boolean takesAhead(Connection connection, IncomingMessage message) throws SQLException {
-        return false;
+    default Forecast forecast(Connection connection, IncomingMessage message) throws SQLException {
+        return Forecast.UNSURE;
+    }
+
+    /** What a route tells ahead about a message. */
+    enum Forecast {
+        /** It will take the message: only its preparation runs. */
+        TAKES,
+        /** It will not: its preparation does not run. */
+        LEAVES,
+        /** It cannot tell: its preparation runs unless a route takes the message. */
+        UNSURE
     }
 }

@@ -37,11 +37,15 @@ public final class MessageRouter implements IncomingMessageHandler {
     public void prepare(IncomingMessage message) {
         // one read for choosing the routes and what they need; the work itself (understanding) runs after it
         List<Runnable> work = database.read(connection -> {
-            List<MessageRoute> preparing = routes;
+            List<MessageRoute> preparing = new ArrayList<>(routes.size());
             for (MessageRoute route : routes) {
-                if (route.takesAhead(connection, message)) {
+                MessageRoute.Forecast forecast = route.forecast(connection, message);
+                if (forecast == MessageRoute.Forecast.TAKES) {
                     preparing = List.of(route);
                     break;
+                }
+                if (forecast == MessageRoute.Forecast.UNSURE) {
+                    preparing.add(route);
                 }
             }
             List<Runnable> preparations = new ArrayList<>();

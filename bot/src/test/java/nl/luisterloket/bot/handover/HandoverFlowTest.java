@@ -23,6 +23,7 @@ import nl.luisterloket.bot.access.Role;
 import nl.luisterloket.bot.access.StaffDirectory;
 import nl.luisterloket.bot.channel.Author;
 import nl.luisterloket.bot.channel.IncomingMessage;
+import nl.luisterloket.bot.routing.MessageRoute;
 
 class HandoverFlowTest {
 
@@ -54,11 +55,32 @@ class HandoverFlowTest {
         harness.handover(harness.resident(AMINA, "Amina", HandoverTrigger.ASKED_FOR_PERSON, List.of("geld"), List.of()));
         harness.residentPresses(AMINA, "consent:yes:" + harness.onlyCaseId());
 
-        boolean caseTakesAhead = harness.database.read(connection -> route.takesAhead(connection, toCase));
-        boolean botMessageTakenAhead = harness.database.read(connection -> route.takesAhead(connection, toBot));
+        MessageRoute.Forecast toCaseAhead = harness.database.read(connection -> route.forecast(connection, toCase));
+        MessageRoute.Forecast toBotAhead = harness.database.read(connection -> route.forecast(connection, toBot));
 
-        assertThat(caseTakesAhead).as("the queued case relays it: understanding it ahead would be thrown away").isTrue();
-        assertThat(botMessageTakenAhead).isFalse();
+        assertThat(toCaseAhead).as("the queued case relays it: understanding it ahead would be thrown away")
+                .isEqualTo(MessageRoute.Forecast.TAKES);
+        assertThat(toBotAhead).isEqualTo(MessageRoute.Forecast.LEAVES);
+    }
+
+    @Test
+    void aMessageToAWaitingCaseIsCheckedForACrisisAheadAndTheCheckIsTakenOnce() {
+        long caseId = queuedCase(AMINA, "Amina");
+        CrisisChecks checks = harness.injector.getInstance(CrisisChecks.class);
+        IncomingMessage crisis = IncomingMessage.text(HandoverHarness.residentChat(AMINA), new Author(AMINA, "Amina", "nl"),
+                "ik wil niet meer leven", harness.clock.instant());
+
+        harness.router.prepare(crisis);
+        assertThat(checks.waiting()).as("checked ahead, off the writer").isEqualTo(1);
+        harness.router.handle(crisis);
+
+        assertThat(checks.waiting()).as("the writer took it").isZero();
+        assertThat(harness.lastText(AMINA)).contains("met spoed").contains("112").contains("113");
+
+        harness.pressInGroup(GROUP, SANNE, "case:claim:" + caseId);
+        harness.router.prepare(IncomingMessage.text(HandoverHarness.residentChat(AMINA), new Author(AMINA, "Amina", "nl"),
+                "ik wil niet meer leven", harness.clock.instant()));
+        assertThat(checks.waiting()).as("a claimed case relays to the worker, who reads it: nothing to check ahead").isZero();
     }
 
     @Test

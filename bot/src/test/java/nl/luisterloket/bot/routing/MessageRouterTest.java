@@ -56,8 +56,11 @@ class MessageRouterTest {
         }
 
         @Override
-        public boolean takesAhead(Connection connection, IncomingMessage message) {
-            return takenChat != null && accepts(connection, message);
+        public Forecast forecast(Connection connection, IncomingMessage message) {
+            if (takenChat == null) {
+                return Forecast.UNSURE;
+            }
+            return accepts(connection, message) ? Forecast.TAKES : Forecast.LEAVES;
         }
     }
 
@@ -74,7 +77,8 @@ class MessageRouterTest {
             router.handle(text("bot", "ik heb schulden"));
         }
 
-        assertThat(cases.prepared).containsExactly("nog een vraag voor de hulpverlener", "ik heb schulden");
+        assertThat(cases.prepared).as("a route that knows it leaves a message does not prepare it")
+                .containsExactly("nog een vraag voor de hulpverlener");
         assertThat(conversation.prepared).as("understanding a message the case takes would be thrown away")
                 .containsExactly("ik heb schulden");
         assertThat(cases.handled).containsExactly("nog een vraag voor de hulpverlener");
