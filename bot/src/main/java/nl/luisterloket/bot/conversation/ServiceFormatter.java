@@ -11,6 +11,8 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import nl.luisterloket.bot.channel.Messages;
 import nl.luisterloket.knowledge.model.Contact;
@@ -29,6 +31,11 @@ public final class ServiceFormatter {
     private final Clock clock;
     private final ZoneId zone;
     private final int staleAfterDays;
+    /** The JDK's locale data was searched for every language of every service in every reply; the names do not change. */
+    private final Map<NameKey, String> languageNames = new ConcurrentHashMap<>();
+
+    private record NameKey(String code, String reader) {
+    }
 
     public ServiceFormatter(Messages messages, Clock clock, ZoneId zone, int staleAfterDays) {
         this.messages = requireNonNull(messages, "messages is null");
@@ -88,10 +95,10 @@ public final class ServiceFormatter {
         return checked;
     }
 
-    private static String languageNames(List<String> codes, String language) {
-        Locale reader = Locale.forLanguageTag(language);
+    private String languageNames(List<String> codes, String language) {
         return String.join(", ", codes.stream()
-                .map(code -> Locale.forLanguageTag(code).getDisplayLanguage(reader))
+                .map(code -> languageNames.computeIfAbsent(new NameKey(code, language),
+                        key -> Locale.forLanguageTag(key.code()).getDisplayLanguage(Locale.forLanguageTag(key.reader()))))
                 .filter(name -> !name.isBlank())
                 .toList());
     }
