@@ -32,6 +32,8 @@ final class LedDisjunctionMaxQuery extends Query {
     private final Query lead;
     private final List<Query> others;
     private final float tieBreaker;
+    /** Worked out on first use; 0 until then (a race only works it out twice). */
+    private int hashCode;
 
     /**
      * @param lead a query matching every document that any of {@code others} matches
@@ -105,7 +107,13 @@ final class LedDisjunctionMaxQuery extends Query {
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * classHash() + lead.hashCode()) + others.hashCode()) + Float.hashCode(tieBreaker);
+        // Lucene hashes a query several times while it builds and rewrites the boolean query around it
+        int hash = hashCode;
+        if (hash == 0) {
+            hash = 31 * (31 * (31 * classHash() + lead.hashCode()) + others.hashCode()) + Float.hashCode(tieBreaker);
+            hashCode = hash;
+        }
+        return hash;
     }
 
     private final class LedWeight extends Weight {
