@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -35,7 +37,8 @@ public final class Outbox {
 
     private final Clock clock;
     private final Database database;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectWriter toJson = new ObjectMapper().writerFor(OutgoingMessage.class);
+    private final ObjectReader fromJson = new ObjectMapper().readerFor(OutgoingMessage.class);
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
@@ -48,18 +51,17 @@ public final class Outbox {
     public long enqueue(Connection transaction, OutgoingMessage message) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = transaction.prepareStatement(
-                "INSERT INTO outbox (channel, chat_id, payload_json, not_before, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO outbox (channel, chat_id, payload_json, not_before, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, message.chat().channel());
             insert.setString(2, message.chat().chatId());
             insert.setString(3, toJson(message));
             insert.setString(4, now.toString());
             insert.setString(5, now.toString());
-            insert.executeUpdate();
-        }
-        try (PreparedStatement id = transaction.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet row = id.executeQuery()) {
-            row.next();
-            long outboxId = row.getLong(1);
+            long outboxId;
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                outboxId = row.getLong(1);
+            }
             // a sender reads on a connection of its own, which sees the message only once it is committed
             database.afterCommit(() -> listeners.forEach(Runnable::run));
             return outboxId;
@@ -163,7 +165,7 @@ public final class Outbox {
 
     private String toJson(OutgoingMessage message) {
         try {
-            return json.writeValueAsString(message);
+            return toJson.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an outgoing message", e);
         }
@@ -171,7 +173,7 @@ public final class Outbox {
 
     private OutgoingMessage fromJson(String payload) {
         try {
-            return json.readValue(payload, OutgoingMessage.class);
+            return fromJson.readValue(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt outbox payload", e);
         }
