@@ -6,6 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -90,7 +93,8 @@ public final class PipelineLoadDriver {
             double p50, double p90, double p99, double p999, double max, long persisted, long pendingAfterDrain,
             long unanswered, long failed, long heapAfterGcBytes, double cpuMillisPerMessage,
             Map<String, Double> threadCpuMillisPerMessage, double allocatedKibPerMessage, double gcMillisPerMessage,
-            double behindScheduleSeconds, List<SlowMessage> slowest, List<Part> parts, BurstOutcome burst) {
+            double behindScheduleSeconds, List<SlowMessage> slowest, List<Part> parts, BurstOutcome burst,
+            Instant windowOpened) {
 
         public String describe() {
             return String.format(java.util.Locale.ROOT,
@@ -115,6 +119,9 @@ public final class PipelineLoadDriver {
                             ? String.format(java.util.Locale.ROOT, "; a burst of %d messages at once: NOT ALL ANSWERED", burst.offered())
                             : String.format(java.util.Locale.ROOT, "; a burst of %d messages at once: the last of them answered %.2f s after it",
                                     burst.offered(), burst.lastAnsweredSeconds()))
+                    // the wall clock, to line the run up with what samplers outside the process saw
+                    + "; measured window opened at " + DateTimeFormatter.ofPattern("HH:mm:ss.SSS 'UTC'")
+                            .withZone(ZoneOffset.UTC).format(windowOpened)
                     + (behindScheduleSeconds < 1 ? "" : String.format(java.util.Locale.ROOT,
                             "; OVERLOADED: at the end the driver offered messages %.1f s behind their schedule (every resident"
                                     + " was waiting for an answer), so messages scheduled in the measured window were offered late or not at all",
@@ -214,7 +221,8 @@ public final class PipelineLoadDriver {
                     perMessage(usage.processCpuNanos() / 1e6), perThread(usage.threadCpuNanos()),
                     perMessage(usage.allocatedBytes() / 1024.0), perMessage(usage.gcMillis()), behindSchedule / 1e9,
                     latencies.slowest(SLOWEST_KEPT).stream().map(sample -> new SlowMessage((sample.arrivalNanos() - measureFrom) / 1e9,
-                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), parts(), burstOutcome());
+                            sample.latencyNanos() / 1e6, messages.get(sample.message()))).toList(), parts(), burstOutcome(),
+                    Instant.now().minusNanos(System.nanoTime() - measureFrom));
         } finally {
             pipeline.close();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class PipelineSmokeTest {
         PipelineLoadDriver.Settings settings = new PipelineLoadDriver.Settings(100, 10, 10, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2),
                 Duration.ofSeconds(1), 8, new PipelineLoadDriver.Burst(20, Duration.ofMillis(500)));
 
+        Instant started = Instant.now();
         PipelineLoadDriver.Result result = PipelineBenchmark.telegram(workspace, settings, messages);
 
         System.out.println(result.describe());
@@ -51,6 +53,8 @@ class PipelineSmokeTest {
             assertThat(part.compilationSeconds()).isNotNegative();
         });
         assertThat(result.describe()).contains("p99 of each part: ", "CPU of each part: ", "JIT compilation in each part: ");
+        assertThat(result.windowOpened()).as("to line a run up with samplers outside it").isBetween(started, Instant.now());
+        assertThat(result.describe()).contains("measured window opened at ");
         assertThat(result.burst().offered()).isEqualTo(20);
         assertThat(result.burst().lastAnsweredSeconds()).isPositive().isLessThan(result.max() / 1000 + 0.001);
         assertThat(result.describe()).contains("a burst of 20 messages at once: the last of them answered ");
