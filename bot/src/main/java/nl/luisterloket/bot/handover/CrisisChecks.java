@@ -10,7 +10,7 @@ import nl.luisterloket.knowledge.understanding.MessageUnderstanding;
  * Whether what a resident writes to a case that waits for a worker is a crisis: then the emergency numbers go out at
  * once and the team is pinged again. The check depends on the text alone, so it is made ahead on the preparing
  * threads when the message's case is seen waiting, and the single writer takes the answer. At 500 messages a second
- * with many waiting cases, making it on the writer took a quarter of the writer's own work.
+ * with many waiting cases, making it on the writer took a quarter of the writer's Java time.
  */
 final class CrisisChecks {
 

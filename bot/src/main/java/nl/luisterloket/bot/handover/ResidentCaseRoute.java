@@ -62,7 +62,7 @@ final class ResidentCaseRoute implements MessageRoute {
         return cases.lastHandledOf(transaction, message.chat()).filter(workflow::withinReopenWindow).isPresent();
     }
 
-    /** Its checks only read, so they tell ahead too: a resident whose case is open has nothing to understand ahead. */
+    /** Its checks only read, so they tell ahead too: a message for a case is not understood ahead, only checked for a crisis. */
     @Override
     public Forecast forecast(Connection connection, IncomingMessage message) throws SQLException {
         return accepts(connection, message) ? Forecast.TAKES : Forecast.LEAVES;
