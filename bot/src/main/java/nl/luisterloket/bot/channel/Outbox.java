@@ -37,8 +37,9 @@ public final class Outbox {
 
     private final Clock clock;
     private final Database database;
-    private final ObjectWriter toJson = new ObjectMapper().writerFor(OutgoingMessage.class);
-    private final ObjectReader fromJson = new ObjectMapper().readerFor(OutgoingMessage.class);
+    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectWriter toJson = json.writerFor(OutgoingMessage.class);
+    private final ObjectReader fromJson = json.readerFor(OutgoingMessage.class);
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject

@@ -69,12 +69,12 @@ final class ResidentCaseRoute implements MessageRoute {
     }
 
     /**
-     * A text for a case that waits for a worker, or that may reopen into the queue, is checked for a crisis ahead;
-     * one for a worker goes to the worker unchecked.
+     * A text (or a caption) for a case that waits for a worker, or that may reopen into the queue, is checked for a
+     * crisis ahead, as its handling would check it; one for a worker goes to the worker unchecked.
      */
     @Override
     public Runnable preparation(Connection connection, IncomingMessage message) throws SQLException {
-        if (message.kind() != MessageKind.TEXT || message.text() == null || message.text().isBlank()) {
+        if (message.text() == null || message.text().isBlank()) {
             return null;
         }
         // the route takes it (see forecast): no open case means one that may reopen into the queue
